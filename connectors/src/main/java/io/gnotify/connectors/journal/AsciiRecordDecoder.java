@@ -1,0 +1,59 @@
+package io.gnotify.connectors.journal;
+
+/** Encoding 2: 36-character text gfids and decimal numbers. */
+final class AsciiRecordDecoder extends RecordDecoder {
+    /** More digits than any 32-bit value needs. */
+    private static final int MAX_DIGITS = 10;
+
+    AsciiRecordDecoder(boolean deletedPathRecorded) {
+        super(deletedPathRecorded);
+    }
+
+    @Override
+    int gfidWidth() {
+        return Gfid.TEXT_LENGTH;
+    }
+
+    @Override
+    void readGfid(byte[] b, int p, int limit) throws DecodeFailure {
+        if (p + Gfid.TEXT_LENGTH > limit) {
+            throw DecodeFailure.torn(p, "gfid cut off by the end of the file");
+        }
+        if (!Gfid.isText(b, p)) {
+            throw DecodeFailure.garbage(p, "malformed text gfid at offset " + p);
+        }
+        scratchMsb = Gfid.textMsb(b, p);
+        scratchLsb = Gfid.textLsb(b, p);
+    }
+
+    @Override
+    int readNumber(byte[] b, int p, int limit) throws DecodeFailure {
+        long v = 0;
+        int i = p;
+        while (i < limit && b[i] >= '0' && b[i] <= '9') {
+            if (i - p == MAX_DIGITS) {
+                throw new DecodeFailure(JournalProblem.Kind.RECORD_TOO_LONG, p,
+                        "number longer than " + MAX_DIGITS + " digits at offset " + p);
+            }
+            v = v * 10 + (b[i] - '0');
+            i++;
+        }
+        if (i == limit) {
+            throw DecodeFailure.torn(p, "number cut off by the end of the file");
+        }
+        if (i == p || b[i] != 0 || v > 0xffffffffL) {
+            throw DecodeFailure.garbage(p, "malformed decimal number at offset " + p);
+        }
+        scratchNumber = v;
+        return i;
+    }
+
+    @Override
+    boolean isRecordStart(byte[] b, int p, int limit) {
+        return p + 1 + Gfid.TEXT_LENGTH < limit
+                && (p == 0 || b[p - 1] == 0)
+                && RecordType.ofCode(b[p]) != null
+                && b[p + 1 + Gfid.TEXT_LENGTH] == 0
+                && Gfid.isText(b, p + 1);
+    }
+}

@@ -1,0 +1,65 @@
+package io.gnotify.connectors.journal;
+
+/**
+ * Something wrong found while reading a brick's journals: what, in which file, at which byte offset, and
+ * how many bytes were skipped because of it.
+ */
+public final class JournalProblem {
+    private final Kind kind;
+    private final String file;
+    private final long offset;
+    private final long skippedBytes;
+    private final String detail;
+
+    public JournalProblem(Kind kind, String file, long offset, long skippedBytes, String detail) {
+        this.kind = kind;
+        this.file = file;
+        this.offset = offset;
+        this.skippedBytes = skippedBytes;
+        this.detail = detail;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    public long skippedBytes() {
+        return skippedBytes;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    @Override
+    public String toString() {
+        return kind + " in " + file + " at offset " + offset
+                + (skippedBytes > 0 ? " (skipped " + skippedBytes + " bytes)" : "") + ": " + detail;
+    }
+
+    /** The typed causes; every one names a file and an offset. */
+    public enum Kind {
+        /** The header line is missing, malformed, or names an unsupported version or encoding. */
+        BAD_HEADER,
+        /** A record was cut off by the end of the file. */
+        TORN_TAIL,
+        /** Bytes that do not form a record (bad type byte, bad gfid, missing separator, bad number). */
+        GARBAGE,
+        /** An E record with a fop that has no entry layout, or any fop number GlusterFS 10.x lacks. */
+        UNKNOWN_FOP,
+        /** A name, path or number longer than any legal one. */
+        RECORD_TOO_LONG,
+        /** HTIME lists a journal that is not on disk (purged or lost): a gap in the brick's history. */
+        MISSING_JOURNAL,
+        /** An HTIME index that cannot be used as is (torn last entry, entries of mixed length, bad names). */
+        BAD_HTIME
+    }
+}

@@ -1,0 +1,124 @@
+package io.gnotify.connectors.journal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads the records of one rolled-over journal, held in memory, in file order. Bad records are reported
+ * to the {@link ProblemListener} with file and offset and skipped: decoding resumes at the next plausible
+ * record start, so valid records around a bad one are kept.
+ */
+public final class JournalReader {
+    private final byte[] buf;
+    private final int limit;
+    private final String source;
+    private final JournalHeader header;
+    private final RecordDecoder decoder;
+    private final ProblemListener problems;
+    private int position;
+    private long skippedBytes;
+    private int problemCount;
+
+    private JournalReader(byte[] buf, int limit, String source, JournalHeader header, ProblemListener problems) {
+        this.buf = buf;
+        this.limit = limit;
+        this.source = source;
+        this.header = header;
+        this.decoder = RecordDecoder.forHeader(header);
+        this.problems = problems;
+        this.position = header.length();
+    }
+
+    /** Reads the whole file and its header; a bad header fails here with {@code BAD_HEADER}. */
+    public static JournalReader open(Path file, ProblemListener problems) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return of(bytes, bytes.length, file.toString(), problems);
+    }
+
+    /** A reader over {@code buf[0..limit)}, named {@code source} in problems. */
+    public static JournalReader of(byte[] buf, int limit, String source, ProblemListener problems)
+            throws JournalFormatException {
+        return new JournalReader(buf, limit, source, JournalHeader.parse(buf, limit, source), problems);
+    }
+
+    public JournalHeader header() {
+        return header;
+    }
+
+    /** The file this reader reads, as named in problems. */
+    public String source() {
+        return source;
+    }
+
+    /** Offset of the next byte to decode: after the last returned or skipped record. */
+    public int position() {
+        return position;
+    }
+
+    /** Size of the journal in bytes. */
+    public int size() {
+        return limit;
+    }
+
+    /** Bytes skipped so far because of problems. */
+    public long skippedBytes() {
+        return skippedBytes;
+    }
+
+    /** Problems reported so far. */
+    public int problemCount() {
+        return problemCount;
+    }
+
+    /**
+     * Continues at {@code offset}, a record boundary previously returned by {@link #position()} (e.g. a
+     * checkpointed cursor). The header length is the first boundary; the file size the last.
+     */
+    public void seek(long offset) throws JournalFormatException {
+        if (offset < header.length() || offset > limit
+                || (offset < limit && !decoder.isRecordStart(buf, (int) offset, limit) && !decodes((int) offset))) {
+            throw new JournalFormatException(new JournalProblem(JournalProblem.Kind.GARBAGE, source, offset, 0,
+                    "cursor offset " + offset + " is not a record boundary of this journal (size " + limit + ")"));
+        }
+        position = (int) offset;
+    }
+
+    /** The next valid record, or {@code null} at the end of the journal. */
+    public JournalRecord next() throws JournalFormatException {
+        while (position < limit) {
+            int start = position;
+            try {
+                JournalRecord r = decoder.decode(buf, start, limit);
+                position = start + r.length();
+                return r;
+            } catch (RecordDecoder.DecodeFailure f) {
+                int resume = nextRecordStart(start + 1);
+                problemCount++;
+                skippedBytes += resume - start;
+                position = resume;
+                problems.onProblem(new JournalProblem(f.kind, source, start, resume - start,
+                        f.getMessage() + (resume < limit ? "; resumed at offset " + resume : "; nothing valid after it")));
+            }
+        }
+        return null;
+    }
+
+    private int nextRecordStart(int from) {
+        for (int p = from; p < limit; p++) {
+            if (decoder.isRecordStart(buf, p, limit)) {
+                return p;
+            }
+        }
+        return limit;
+    }
+
+    private boolean decodes(int offset) {
+        try {
+            decoder.decode(buf, offset, limit);
+            return true;
+        } catch (RecordDecoder.DecodeFailure e) {
+            return false;
+        }
+    }
+}

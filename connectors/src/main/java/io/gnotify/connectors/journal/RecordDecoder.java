@@ -1,0 +1,185 @@
+package io.gnotify.connectors.journal;
+
+import java.util.Arrays;
+
+/**
+ * Decodes one record at a time from a journal held in memory. The field sequence is the same for both
+ * encodings (type, gfid, then NUL-prefixed fields, then a terminating NUL); subclasses supply how a gfid
+ * and a number are written. Not thread-safe: the scratch fields make the parse path allocation-light.
+ */
+abstract class RecordDecoder {
+    /** Longest basename a brick accepts (NAME_MAX). */
+    static final int MAX_NAME = 255;
+    /** Longest path a brick records (PATH_MAX). */
+    static final int MAX_PATH = 4096;
+
+    private final boolean deletedPathRecorded;
+    /** Scratch output of {@link #readGfid} and {@link #readNumber}. */
+    long scratchMsb;
+    long scratchLsb;
+    long scratchNumber;
+
+    RecordDecoder(boolean deletedPathRecorded) {
+        this.deletedPathRecorded = deletedPathRecorded;
+    }
+
+    /** The decoder for a parsed header. */
+    static RecordDecoder forHeader(JournalHeader header) {
+        return header.encoding() == JournalEncoding.ASCII
+                ? new AsciiRecordDecoder(header.recordsDeletedPath())
+                : new BinaryRecordDecoder(header.recordsDeletedPath());
+    }
+
+    /** Bytes a gfid takes in this encoding. */
+    abstract int gfidWidth();
+
+    /** Reads the gfid at {@code p} into the scratch fields; fails if it is malformed. */
+    abstract void readGfid(byte[] b, int p, int limit) throws DecodeFailure;
+
+    /** Reads the number starting at {@code p} into {@link #scratchNumber}; returns the position after it. */
+    abstract int readNumber(byte[] b, int p, int limit) throws DecodeFailure;
+
+    /** True if a record plausibly starts at {@code p} (used to resynchronise after bad bytes). */
+    abstract boolean isRecordStart(byte[] b, int p, int limit);
+
+    /** Decodes the record starting at {@code start}; the result's length says where the next one starts. */
+    final JournalRecord decode(byte[] b, int start, int limit) throws DecodeFailure {
+        RecordType type = RecordType.ofCode(b[start]);
+        if (type == null) {
+            throw DecodeFailure.garbage(start, String.format("byte 0x%02x where a record type (E, D, M) was expected",
+                    b[start] & 0xff));
+        }
+        int p = start + 1;
+        readGfid(b, p, limit);
+        JournalRecord.Builder r = JournalRecord.builder(type, scratchMsb, scratchLsb);
+        p += gfidWidth();
+        if (type != RecordType.DATA) {
+            p = separator(b, p, limit);
+            p = readNumber(b, p, limit);
+            int fopNumber = (int) scratchNumber;
+            Fop fop = Fop.ofNumber(fopNumber);
+            if (fop == null || scratchNumber != fopNumber) {
+                throw new DecodeFailure(JournalProblem.Kind.UNKNOWN_FOP, start,
+                        "fop number " + scratchNumber + " is not a GlusterFS 10.x fop");
+            }
+            r.fop(fopNumber);
+            if (type == RecordType.ENTRY) {
+                p = decodeEntryFields(b, start, p, limit, fop, r);
+            }
+        }
+        if (p >= limit) {
+            throw DecodeFailure.torn(start, "record ends before its terminating NUL");
+        }
+        if (b[p] != 0) {
+            throw DecodeFailure.garbage(start, "record not terminated by NUL at offset " + p);
+        }
+        return r.position(start, p + 1 - start).build();
+    }
+
+    private int decodeEntryFields(byte[] b, int start, int p, int limit, Fop fop, JournalRecord.Builder r)
+            throws DecodeFailure {
+        Fop.EntryLayout layout = fop.entryLayout();
+        if (layout == null) {
+            throw new DecodeFailure(JournalProblem.Kind.UNKNOWN_FOP, start,
+                    "E record with fop " + fop + " (" + fop.number() + "), which has no entry layout");
+        }
+        if (layout == Fop.EntryLayout.MODE_OWNER_ENTRY) {
+            p = readNumber(b, separator(b, p, limit), limit);
+            int mode = (int) scratchNumber;
+            p = readNumber(b, separator(b, p, limit), limit);
+            int uid = (int) scratchNumber;
+            p = readNumber(b, separator(b, p, limit), limit);
+            r.modeOwner(mode, uid, (int) scratchNumber);
+        }
+        p = separator(b, p, limit);
+        readGfid(b, p, limit);
+        long parentMsb = scratchMsb;
+        long parentLsb = scratchLsb;
+        p = nameAfterParent(b, p, limit);
+        int end = scanNul(b, p, limit, MAX_NAME, start, "name");
+        if (end == p) {
+            throw DecodeFailure.garbage(start, "empty name in entry at offset " + p);
+        }
+        r.entry(parentMsb, parentLsb, Arrays.copyOfRange(b, p, end));
+        p = end;
+        if (layout == Fop.EntryLayout.TWO_ENTRIES) {
+            p = separator(b, p, limit);
+            readGfid(b, p, limit);
+            parentMsb = scratchMsb;
+            parentLsb = scratchLsb;
+            p = nameAfterParent(b, p, limit);
+            end = scanNul(b, p, limit, MAX_NAME, start, "new name");
+            if (end == p) {
+                throw DecodeFailure.garbage(start, "empty new name in rename at offset " + p);
+            }
+            r.newEntry(parentMsb, parentLsb, Arrays.copyOfRange(b, p, end));
+            p = end;
+        } else if (layout == Fop.EntryLayout.ENTRY_DELETED_PATH && deletedPathRecorded) {
+            p = separator(b, p, limit);
+            end = scanNul(b, p, limit, MAX_PATH, start, "deleted path");
+            r.deletedPath(Arrays.copyOfRange(b, p, end));
+            // An empty captured path is followed by one extra NUL before the terminator.
+            p = end == p ? separator(b, end, limit) : end;
+        }
+        return p;
+    }
+
+    /** Checks the '/' between a parent gfid at {@code p} and the basename; returns the basename start. */
+    private int nameAfterParent(byte[] b, int p, int limit) throws DecodeFailure {
+        int slash = p + gfidWidth();
+        if (slash >= limit) {
+            throw DecodeFailure.torn(p, "entry cut off after its parent gfid");
+        }
+        if (b[slash] != '/') {
+            throw DecodeFailure.garbage(p, "no '/' after the parent gfid at offset " + slash);
+        }
+        return slash + 1;
+    }
+
+    /** Expects a NUL at {@code p}; returns the position after it. */
+    static int separator(byte[] b, int p, int limit) throws DecodeFailure {
+        if (p >= limit) {
+            throw DecodeFailure.torn(p, "record cut off where a NUL separator was expected");
+        }
+        if (b[p] != 0) {
+            throw DecodeFailure.garbage(p, String.format("byte 0x%02x where a NUL separator was expected", b[p] & 0xff));
+        }
+        return p + 1;
+    }
+
+    /** Position of the NUL ending a field of at most {@code max} bytes starting at {@code p}. */
+    static int scanNul(byte[] b, int p, int limit, int max, int recordStart, String what) throws DecodeFailure {
+        int end = Math.min(limit, p + max + 1);
+        for (int i = p; i < end; i++) {
+            if (b[i] == 0) {
+                return i;
+            }
+        }
+        if (end == limit && limit - p <= max) {
+            throw DecodeFailure.torn(recordStart, what + " cut off by the end of the file");
+        }
+        throw new DecodeFailure(JournalProblem.Kind.RECORD_TOO_LONG, recordStart,
+                what + " longer than " + max + " bytes at offset " + p);
+    }
+
+    /** Decoding stopped at a bad record; cheap (no stack trace) because bad input is an expected event. */
+    static final class DecodeFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final JournalProblem.Kind kind;
+        final int offset;
+
+        DecodeFailure(JournalProblem.Kind kind, int offset, String detail) {
+            super(detail, null, false, false);
+            this.kind = kind;
+            this.offset = offset;
+        }
+
+        static DecodeFailure torn(int offset, String detail) {
+            return new DecodeFailure(JournalProblem.Kind.TORN_TAIL, offset, detail);
+        }
+
+        static DecodeFailure garbage(int offset, String detail) {
+            return new DecodeFailure(JournalProblem.Kind.GARBAGE, offset, detail);
+        }
+    }
+}

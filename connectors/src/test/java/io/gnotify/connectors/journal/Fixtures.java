@@ -1,0 +1,89 @@
+package io.gnotify.connectors.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Locates the bundled real GlusterFS 10.3 fixtures (fixtures/gluster-10.3 at the project root). */
+public final class Fixtures {
+    /** The ascii fixtures, whose journals libgfchangelog decoded. */
+    public static final List<String> ASCII = List.of("single-tiny", "dist2-ascii", "rep2-ascii", "dr22-ascii");
+    /** The binary-encoding fixture. */
+    public static final String BINARY = "dist2-binary";
+
+    private Fixtures() {}
+
+    /** The fixture root: the {@code gnotify.fixtures} property, else found by walking up from here. */
+    public static Path root() {
+        String prop = System.getProperty("gnotify.fixtures");
+        if (prop != null && Files.isDirectory(Paths.get(prop))) {
+            return Paths.get(prop);
+        }
+        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("fixtures/gluster-10.3");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("fixtures/gluster-10.3 not found; set -Dgnotify.fixtures");
+    }
+
+    public static Path fixture(String name) {
+        return root().resolve(name);
+    }
+
+    /** Brick names (b1, b2, ...) of a fixture, in order. */
+    public static List<String> bricks(String fixture) {
+        try (Stream<Path> s = Files.list(fixture(fixture).resolve("bricks"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path brick(String fixture, String brick) {
+        return fixture(fixture).resolve("bricks").resolve(brick);
+    }
+
+    public static Path meta(String fixture, String brick) {
+        return fixture(fixture).resolve("meta").resolve(brick);
+    }
+
+    /** Every rolled-over journal file of a brick, sorted by name (= by timestamp). */
+    public static List<Path> journals(String fixture, String brick) {
+        try (Stream<Path> s = Files.walk(brick(fixture, brick).resolve(BrickChangelog.CHANGELOG_DIR))) {
+            return s.filter(p -> p.getFileName().toString().matches("CHANGELOG\\.\\d{10}"))
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** (fixture, brick) pairs of the given fixtures. */
+    public static List<String[]> brickPairs(List<String> fixtures) {
+        List<String[]> out = new ArrayList<>();
+        for (String f : fixtures) {
+            for (String b : bricks(f)) {
+                out.add(new String[] {f, b});
+            }
+        }
+        return out;
+    }
+
+    /** All records of a journal, failing on any problem. */
+    public static List<JournalRecord> readStrict(Path journal) throws IOException {
+        JournalReader r = JournalReader.open(journal, ProblemListener.STRICT);
+        List<JournalRecord> out = new ArrayList<>();
+        for (JournalRecord rec = r.next(); rec != null; rec = r.next()) {
+            out.add(rec);
+        }
+        return out;
+    }
+}
