@@ -51,9 +51,14 @@ final class AsciiRecordDecoder extends RecordDecoder {
     @Override
     boolean isRecordStart(byte[] b, int p, int limit) {
         return p + 1 + Gfid.TEXT_LENGTH < limit
-                && (p == 0 || b[p - 1] == 0)
                 && RecordType.ofCode(b[p]) != null
                 && b[p + 1 + Gfid.TEXT_LENGTH] == 0
                 && Gfid.isText(b, p + 1);
+    }
+
+    @Override
+    int recordStartInTail(byte[] b, int from, int end, int limit) {
+        int q = end - 1 - Gfid.TEXT_LENGTH;
+        return q >= from && RecordType.ofCode(b[q]) != null && Gfid.isText(b, q + 1) ? q : -1;
     }
 }

@@ -34,13 +34,14 @@ final class BinaryRecordDecoder extends RecordDecoder {
     }
 
     /**
-     * A plausible start: a type byte after a NUL, a NUL after the gfid, and a record that decodes and is
-     * followed by the end of the file or another plausible type byte.
+     * A plausible start: a type byte, a NUL after the gfid, and a record that decodes and is followed by the
+     * end of the file or another plausible type byte. (The NUL that ends the previous record is not required:
+     * it may be the corrupted byte.)
      */
     @Override
     boolean isRecordStart(byte[] b, int p, int limit) {
         int afterGfid = p + 1 + Gfid.RAW_LENGTH;
-        if (afterGfid >= limit || (p > 0 && b[p - 1] != 0) || RecordType.ofCode(b[p]) == null || b[afterGfid] != 0) {
+        if (afterGfid >= limit || RecordType.ofCode(b[p]) == null || b[afterGfid] != 0) {
             return false;
         }
         try {
@@ -50,5 +51,15 @@ final class BinaryRecordDecoder extends RecordDecoder {
         } catch (DecodeFailure notARecord) {
             return false;
         }
+    }
+
+    @Override
+    int recordStartInTail(byte[] b, int from, int end, int limit) {
+        for (int q = Math.max(from, end - 1 - Gfid.RAW_LENGTH); q < end; q++) {
+            if (RecordType.ofCode(b[q]) != null && isRecordStart(b, q, limit)) {
+                return q;
+            }
+        }
+        return -1;
     }
 }

@@ -42,6 +42,12 @@ abstract class RecordDecoder {
     /** True if a record plausibly starts at {@code p} (used to resynchronise after bad bytes). */
     abstract boolean isRecordStart(byte[] b, int p, int limit);
 
+    /**
+     * Where a record starts inside the tail of the last field {@code b[from..end)}, or -1. A hit means this
+     * record's terminating NUL was corrupted and its last field ran on into the next record.
+     */
+    abstract int recordStartInTail(byte[] b, int from, int end, int limit);
+
     /** Decodes the record starting at {@code start}; the result's length says where the next one starts. */
     final JournalRecord decode(byte[] b, int start, int limit) throws DecodeFailure {
         RecordType type = RecordType.ofCode(b[start]);
@@ -100,6 +106,11 @@ abstract class RecordDecoder {
         if (end == p) {
             throw DecodeFailure.garbage(start, "empty name in entry at offset " + p);
         }
+        boolean nameIsLast = layout == Fop.EntryLayout.MODE_OWNER_ENTRY || layout == Fop.EntryLayout.ENTRY
+                || (layout == Fop.EntryLayout.ENTRY_DELETED_PATH && !deletedPathRecorded);
+        if (nameIsLast) {
+            checkTerminated(b, start, p, end, limit);
+        }
         r.entry(parentMsb, parentLsb, Arrays.copyOfRange(b, p, end));
         p = end;
         if (layout == Fop.EntryLayout.TWO_ENTRIES) {
@@ -112,16 +123,26 @@ abstract class RecordDecoder {
             if (end == p) {
                 throw DecodeFailure.garbage(start, "empty new name in rename at offset " + p);
             }
+            checkTerminated(b, start, p, end, limit);
             r.newEntry(parentMsb, parentLsb, Arrays.copyOfRange(b, p, end));
             p = end;
         } else if (layout == Fop.EntryLayout.ENTRY_DELETED_PATH && deletedPathRecorded) {
             p = separator(b, p, limit);
             end = scanNul(b, p, limit, MAX_PATH, start, "deleted path");
+            checkTerminated(b, start, p, end, limit);
             r.deletedPath(Arrays.copyOfRange(b, p, end));
             // An empty captured path is followed by one extra NUL before the terminator.
             p = end == p ? separator(b, end, limit) : end;
         }
         return p;
+    }
+
+    /** Fails if the last field swallowed the start of the next record (a corrupted terminator). */
+    private void checkTerminated(byte[] b, int start, int from, int end, int limit) throws DecodeFailure {
+        int next = recordStartInTail(b, from, end, limit);
+        if (next >= 0) {
+            throw DecodeFailure.garbage(start, "record not terminated: its last field runs into a record at offset " + next);
+        }
     }
 
     /** Checks the '/' between a parent gfid at {@code p} and the basename; returns the basename start. */
