@@ -77,6 +77,21 @@ public final class Fixtures {
         return out;
     }
 
+    /** Copies a fixture brick (journals, HTIME, live CHANGELOG) to {@code target}, writable. */
+    public static void copyBrick(String fixture, String brick, Path target) throws IOException {
+        Path from = brick(fixture, brick);
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path to = target.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+    }
+
     /** All records of a journal, failing on any problem. */
     public static List<JournalRecord> readStrict(Path journal) throws IOException {
         JournalReader r = JournalReader.open(journal, ProblemListener.STRICT);

@@ -294,7 +294,7 @@ class MalformedJournalTest {
     @Test
     void aJournalListedInHtimeButMissingIsAReportedGap(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path brick = tmp.resolve("b1");
-        copyTree(Fixtures.brick("single-tiny", "b1"), brick);
+        Fixtures.copyBrick("single-tiny", "b1", brick);
         List<Path> journals = Fixtures.journals("single-tiny", "b1");
         Path purged = brick.resolve(Fixtures.brick("single-tiny", "b1").relativize(journals.get(2)));
         Files.delete(purged);
@@ -316,7 +316,7 @@ class MalformedJournalTest {
     void aTornHtimeEntryIsLeftForLaterAndBadEntriesAreReported(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
         Path brick = tmp.resolve("b1");
-        copyTree(Fixtures.brick("single-tiny", "b1"), brick);
+        Fixtures.copyBrick("single-tiny", "b1", brick);
         BrickChangelog changelog = BrickChangelog.of(brick);
         Path htime = changelog.htimeFiles().get(0);
         int before = changelog.rollovers(ProblemListener.STRICT).size();
@@ -352,16 +352,4 @@ class MalformedJournalTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    static void copyTree(Path from, Path to) throws Exception {
-        try (var s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }
