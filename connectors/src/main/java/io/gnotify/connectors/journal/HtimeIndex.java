@@ -21,13 +21,15 @@ public final class HtimeIndex {
         final boolean empty;
         final long timestamp;
         final String relative;
-        final int offset;
+        final long offset;
+        final int index;
 
-        Entry(boolean empty, long timestamp, String relative, int offset) {
+        Entry(boolean empty, long timestamp, String relative, long offset, int index) {
             this.empty = empty;
             this.timestamp = timestamp;
             this.relative = relative;
             this.offset = offset;
+            this.index = index;
         }
 
         /** True for a lower-case {@code changelog.<ts>} (empty window) entry. */
@@ -45,8 +47,13 @@ public final class HtimeIndex {
         }
 
         /** Byte offset of the entry in the HTIME file. */
-        public int offset() {
+        public long offset() {
             return offset;
+        }
+
+        /** Position of the entry in its HTIME file, counting every NUL-terminated entry (0-based). */
+        public int index() {
+            return index;
         }
     }
 
@@ -57,22 +64,36 @@ public final class HtimeIndex {
     public static List<Entry> parse(byte[] bytes, int limit, Path htimeFile, ProblemListener problems)
             throws JournalFormatException {
         List<Entry> entries = new ArrayList<>(limit / 64 + 1);
-        int start = 0;
-        for (int i = 0; i < limit; i++) {
+        parse(bytes, 0, limit, 0, 0, htimeFile, problems, entries);
+        return entries;
+    }
+
+    /**
+     * Parses the complete entries of {@code bytes[from..limit)}, which start at byte {@code fileOffset} of the
+     * HTIME file with entry number {@code firstIndex}, into {@code out}; returns how many entries (valid or
+     * not) were complete.
+     */
+    static int parse(byte[] bytes, int from, int limit, long fileOffset, int firstIndex, Path htimeFile,
+            ProblemListener problems, List<Entry> out) throws JournalFormatException {
+        int start = from;
+        int index = firstIndex;
+        for (int i = from; i < limit; i++) {
             if (bytes[i] != 0) {
                 continue;
             }
             String path = new String(bytes, start, i - start, StandardCharsets.ISO_8859_1);
-            Entry e = entry(path, start);
+            long at = fileOffset + (start - from);
+            Entry e = entry(path, at, index);
             if (e == null) {
-                problems.onProblem(new JournalProblem(JournalProblem.Kind.BAD_HTIME, htimeFile.toString(), start,
-                        i + 1 - start, "HTIME entry is not a journal path: '" + path + "'"));
+                problems.onProblem(new JournalProblem(JournalProblem.Kind.BAD_HTIME, htimeFile.toString(), at,
+                        i + 1 - start, "HTIME entry " + index + " is not a journal path: '" + path + "'"));
             } else {
-                entries.add(e);
+                out.add(e);
             }
+            index++;
             start = i + 1;
         }
-        return entries;
+        return index - firstIndex;
     }
 
     /** Number of complete entries in an HTIME file of this content (the file size, not the xattr count). */
@@ -85,7 +106,19 @@ public final class HtimeIndex {
         return 0;
     }
 
-    private static Entry entry(String path, int offset) {
+    /** True if {@code path} has {@code /YYYY/MM/DD} at {@code at}. */
+    private static boolean isDateDirs(String path, int at) {
+        for (int i = 0; i < 11; i++) {
+            char c = path.charAt(at + i);
+            boolean slot = i == 0 || i == 5 || i == 8;
+            if (slot ? c != '/' : (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Entry entry(String path, long offset, int index) {
         int slash = path.lastIndexOf('/');
         String name = path.substring(slash + 1);
         boolean upper = name.startsWith("CHANGELOG.");
@@ -99,12 +132,9 @@ public final class HtimeIndex {
         long ts = Long.parseLong(digits);
         String relative = name;
         // Date layout (GlusterFS >= 8): .../YYYY/MM/DD/CHANGELOG.<ts>
-        if (slash >= 11) {
-            String date = path.substring(slash - 11, slash);
-            if (date.matches("/\\d{4}/\\d{2}/\\d{2}")) {
-                relative = date.substring(1) + "/" + name;
-            }
+        if (slash >= 11 && isDateDirs(path, slash - 11)) {
+            relative = path.substring(slash - 10, slash) + "/" + name;
         }
-        return new Entry(!upper, ts, relative, offset);
+        return new Entry(!upper, ts, relative, offset, index);
     }
 }

@@ -59,7 +59,9 @@ public final class JournalProblem {
         RECORD_TOO_LONG,
         /** HTIME lists a journal that is not on disk (purged or lost): a gap in the brick's history. */
         MISSING_JOURNAL,
-        /** An HTIME index that cannot be used as is (torn last entry, entries of mixed length, bad names). */
-        BAD_HTIME
+        /** An HTIME index that cannot be used as is (an entry that is no journal path, a shrunken file). */
+        BAD_HTIME,
+        /** A newer HTIME file started (journalling was disabled and re-enabled): nothing was logged between. */
+        HTIME_RESTART
     }
 }

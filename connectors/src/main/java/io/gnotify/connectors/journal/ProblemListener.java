@@ -8,6 +8,9 @@ public interface ProblemListener {
         throw new JournalFormatException(problem);
     };
 
+    /** Drops problems (for look-ups whose problems another pass reports). */
+    ProblemListener IGNORE = problem -> {};
+
     /** Called once per skipped region, in file order. */
     void onProblem(JournalProblem problem) throws JournalFormatException;
 }

@@ -1,0 +1,32 @@
+package io.gnotify.connectors.source;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** Typed options of the brick-journal source. */
+public final class BrickJournalSourceOptions {
+    private BrickJournalSourceOptions() {}
+
+    public static final ConfigOption<Duration> POLL_INTERVAL = ConfigOptions.key("gnotify.source.poll-interval")
+            .durationType().defaultValue(Duration.ofSeconds(1))
+            .withDescription("How often a caught-up brick's HTIME index is checked for new rollovers.");
+
+    public static final ConfigOption<Duration> BRICK_DOWN_TIMEOUT = ConfigOptions.key("gnotify.source.brick-down-timeout")
+            .durationType().defaultValue(Duration.ofSeconds(60))
+            .withDescription("A brick with no new rollover for this long is reported DOWN; while a replica of it "
+                    + "is up, it stops holding the volume watermark. Bricks roll over every "
+                    + "changelog.rollover-time (15 s by default) even when idle.");
+
+    public static final ConfigOption<Duration> LIVENESS_CHECK_INTERVAL = ConfigOptions
+            .key("gnotify.source.liveness-check-interval").durationType().defaultValue(Duration.ofSeconds(2))
+            .withDescription("How often the enumerator re-evaluates which bricks are down.");
+
+    public static final ConfigOption<Integer> MAX_RECORDS_PER_FETCH = ConfigOptions
+            .key("gnotify.source.max-records-per-fetch").intType().defaultValue(8192)
+            .withDescription("Records taken from one brick per fetch before moving to the next brick.");
+
+    public static final ConfigOption<Duration> PROGRESS_REPORT_INTERVAL = ConfigOptions
+            .key("gnotify.source.progress-report-interval").durationType().defaultValue(Duration.ofMillis(500))
+            .withDescription("Least time between two progress reports of one brick to the enumerator.");
+}

@@ -1,0 +1,73 @@
+package io.gnotify.connectors.source;
+
+import io.gnotify.connectors.journal.JournalRecord;
+import java.util.Objects;
+
+/**
+ * A journal record as the source emits it: which brick logged it, in which journal (its rollover
+ * timestamp, the record's event time) and at which byte offset. (brick, journal, offset) is unique and
+ * orders a brick's records exactly as the brick wrote them.
+ */
+public final class BrickRecord {
+    private final int brick;
+    private final int subvolume;
+    private final long journalTs;
+    private final long offset;
+    private final JournalRecord record;
+
+    public BrickRecord(int brick, int subvolume, long journalTs, long offset, JournalRecord record) {
+        this.brick = brick;
+        this.subvolume = subvolume;
+        this.journalTs = journalTs;
+        this.offset = offset;
+        this.record = Objects.requireNonNull(record, "record");
+    }
+
+    /** Index of the brick in volume-info order. */
+    public int brick() {
+        return brick;
+    }
+
+    public int subvolume() {
+        return subvolume;
+    }
+
+    /** The journal's rollover time, epoch seconds. */
+    public long journalTs() {
+        return journalTs;
+    }
+
+    /** Byte offset of the record in its journal. */
+    public long offset() {
+        return offset;
+    }
+
+    public JournalRecord record() {
+        return record;
+    }
+
+    /** Event time in milliseconds: records of journal {@code CHANGELOG.<ts>} are stamped {@code ts * 1000}. */
+    public long eventTimeMillis() {
+        return journalTs * 1000;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof BrickRecord)) {
+            return false;
+        }
+        BrickRecord r = (BrickRecord) o;
+        return brick == r.brick && subvolume == r.subvolume && journalTs == r.journalTs && offset == r.offset
+                && record.equals(r.record);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(brick, journalTs, offset, record);
+    }
+
+    @Override
+    public String toString() {
+        return "b" + brick + "@" + journalTs + "+" + offset + " " + record;
+    }
+}

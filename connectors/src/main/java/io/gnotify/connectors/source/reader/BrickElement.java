@@ -1,0 +1,34 @@
+package io.gnotify.connectors.source.reader;
+
+import io.gnotify.connectors.journal.JournalRecord;
+import io.gnotify.connectors.source.split.BrickCursor;
+
+/**
+ * What the split reader hands the emitter for one brick: a record, the end of a rollover (a journal read
+ * to its end, an empty window, or a gap), or the signal that the brick is down and carried by a replica.
+ * Each carries the cursor to store once it is emitted.
+ */
+public record BrickElement(Kind kind, long journalTs, JournalRecord record, BrickCursor cursorAfter) {
+
+    /** The element kinds. */
+    public enum Kind {
+        /** A journal record. */
+        RECORD,
+        /** A rollover is fully read: the brick's event time reaches its timestamp. */
+        ROLLOVER,
+        /** The brick is down and a live replica carries its subvolume: stop holding the watermark. */
+        IDLE
+    }
+
+    static BrickElement record(long journalTs, JournalRecord r, BrickCursor after) {
+        return new BrickElement(Kind.RECORD, journalTs, r, after);
+    }
+
+    static BrickElement rollover(long journalTs, BrickCursor after) {
+        return new BrickElement(Kind.ROLLOVER, journalTs, null, after);
+    }
+
+    static BrickElement idle(BrickCursor at) {
+        return new BrickElement(Kind.IDLE, 0, null, at);
+    }
+}

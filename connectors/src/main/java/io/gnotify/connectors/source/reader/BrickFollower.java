@@ -1,0 +1,191 @@
+package io.gnotify.connectors.source.reader;
+
+import io.gnotify.connectors.journal.BrickChangelog;
+import io.gnotify.connectors.journal.HtimeIndex;
+import io.gnotify.connectors.journal.HtimeTail;
+import io.gnotify.connectors.journal.JournalFormatException;
+import io.gnotify.connectors.journal.JournalProblem;
+import io.gnotify.connectors.journal.JournalReader;
+import io.gnotify.connectors.journal.JournalRecord;
+import io.gnotify.connectors.journal.JournalRef;
+import io.gnotify.connectors.journal.ProblemListener;
+import io.gnotify.connectors.source.StartPosition;
+import io.gnotify.connectors.source.split.BrickCursor;
+import io.gnotify.connectors.source.split.BrickSplit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+/**
+ * Follows one brick's journals from a {@link BrickCursor}: tails the HTIME index, reads each listed
+ * journal from the cursor's byte offset, and turns every rollover (journal, empty window, or missing
+ * journal) into a {@code ROLLOVER} element, so an idle brick's event time keeps moving. Moves on to a newer
+ * HTIME file when journalling was re-enabled. Runs on the split reader's fetcher thread; not thread-safe.
+ */
+final class BrickFollower {
+    private final BrickSplit split;
+    private final ProblemListener problems;
+    private BrickChangelog changelog;
+    private BrickCursor cursor;
+    private HtimeTail tail;
+    private JournalReader journal;
+    private long journalTs;
+
+    BrickFollower(BrickSplit split, ProblemListener problems) {
+        this.split = split;
+        this.problems = problems;
+        this.cursor = split.cursor();
+    }
+
+    /** The cursor after everything handed out so far. */
+    BrickCursor cursor() {
+        return cursor;
+    }
+
+    /**
+     * Appends up to {@code max} elements to {@code out}. Returns {@code false} once a bounded brick has
+     * reached its end (nothing will ever follow), {@code true} otherwise, even when nothing was new.
+     */
+    boolean poll(int max, List<BrickElement> out) throws IOException {
+        if (!open()) {
+            return true;
+        }
+        int added = 0;
+        while (added < max) {
+            if (journal != null) {
+                JournalRecord r = journal.next();
+                if (r != null) {
+                    cursor = at(cursor.htime(), cursor.entry(), journal.position(), cursor.lastRollover());
+                    out.add(BrickElement.record(journalTs, r, cursor));
+                    added++;
+                    continue;
+                }
+                journal = null;
+                completeRollover(journalTs, out);
+                added++;
+                continue;
+            }
+            if (cursor.atEnd()) {
+                return false;
+            }
+            HtimeIndex.Entry e = nextEntry();
+            if (e == null) {
+                return true;
+            }
+            if (e.index() > cursor.entry()) {
+                // Entries that were not journal paths (reported by the tail) are passed over.
+                cursor = at(cursor.htime(), e.index(), 0, cursor.lastRollover());
+                if (cursor.atEnd()) {
+                    return false;
+                }
+            }
+            JournalRef ref = changelog.resolve(e, tail.file(), e.index(), problems);
+            if (ref.kind() == JournalRef.Kind.JOURNAL && openJournal(ref)) {
+                continue;
+            }
+            completeRollover(e.timestamp(), out);
+            added++;
+        }
+        return true;
+    }
+
+    /** Opens the changelog directory and resolves the start position on first use; false if not there yet. */
+    private boolean open() throws IOException {
+        if (changelog != null) {
+            return true;
+        }
+        Path dir = Paths.get(split.localPath());
+        try {
+            changelog = BrickChangelog.of(dir);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+        List<Path> htimes = changelog.htimeFiles();
+        if (htimes.isEmpty()) {
+            changelog = null;
+            return false;
+        }
+        if (cursor == null) {
+            cursor = resolveStart(htimes);
+        }
+        Path htime = changelog.directory().resolve("htime").resolve("HTIME." + cursor.htime());
+        tail = HtimeTail.open(htime, cursor.entry(), problems);
+        return true;
+    }
+
+    private BrickCursor resolveStart(List<Path> htimes) throws IOException {
+        StartPosition start = split.start();
+        Path first = htimes.get(0);
+        Path last = htimes.get(htimes.size() - 1);
+        long endHtime = BrickChangelog.htimeStart(last);
+        int endEntry = split.bounded() ? HtimeTail.open(last, 0, problems).completeEntries() : BrickCursor.UNBOUNDED;
+        switch (start.kind()) {
+            case LATEST:
+                return new BrickCursor(endHtime, HtimeTail.open(last, 0, problems).completeEntries(), 0,
+                        BrickCursor.NO_ROLLOVER, endHtime, endEntry);
+            case TIMESTAMP:
+                for (Path h : htimes) {
+                    HtimeTail t = HtimeTail.open(h, 0, ProblemListener.IGNORE);
+                    for (HtimeIndex.Entry e = t.peek(); e != null; t.advance(), e = t.peek()) {
+                        if (e.timestamp() > start.epochSecond()) {
+                            return new BrickCursor(BrickChangelog.htimeStart(h), e.index(), 0, BrickCursor.NO_ROLLOVER,
+                                    endHtime, endEntry);
+                        }
+                    }
+                }
+                return new BrickCursor(endHtime, HtimeTail.open(last, 0, problems).completeEntries(), 0,
+                        BrickCursor.NO_ROLLOVER, endHtime, endEntry);
+            default:
+                return new BrickCursor(BrickChangelog.htimeStart(first), 0, 0, BrickCursor.NO_ROLLOVER, endHtime, endEntry);
+        }
+    }
+
+    /** The entry at the cursor, switching to the next HTIME file when this one is finished. */
+    private HtimeIndex.Entry nextEntry() throws IOException {
+        HtimeIndex.Entry e = tail.peek();
+        if (e != null) {
+            return e;
+        }
+        for (Path h : changelog.htimeFiles()) {
+            long ts0 = BrickChangelog.htimeStart(h);
+            if (ts0 > cursor.htime()) {
+                problems.onProblem(new JournalProblem(JournalProblem.Kind.HTIME_RESTART, h.toString(), 0, 0,
+                        "journalling was re-enabled: HTIME." + cursor.htime() + " ended at entry " + cursor.entry()
+                                + " and " + h.getFileName() + " starts; nothing was journalled in between"));
+                cursor = at(ts0, 0, 0, cursor.lastRollover());
+                tail = HtimeTail.open(h, 0, problems);
+                return tail.peek();
+            }
+        }
+        return null;
+    }
+
+    private boolean openJournal(JournalRef ref) throws IOException {
+        try {
+            journal = JournalReader.open(ref.file(), problems);
+        } catch (JournalFormatException e) {
+            problems.onProblem(e.problem());
+            return false;
+        } catch (java.nio.file.NoSuchFileException e) {
+            problems.onProblem(new JournalProblem(JournalProblem.Kind.MISSING_JOURNAL, ref.file().toString(), 0, 0,
+                    "vanished before it could be read"));
+            return false;
+        }
+        journalTs = ref.timestamp();
+        if (cursor.offset() > 0) {
+            journal.seek(cursor.offset());
+        }
+        return true;
+    }
+
+    private void completeRollover(long ts, List<BrickElement> out) {
+        tail.advance();
+        cursor = at(cursor.htime(), cursor.entry() + 1, 0, Math.max(ts, cursor.lastRollover()));
+        out.add(BrickElement.rollover(ts, cursor));
+    }
+
+    private BrickCursor at(long htime, int entry, long offset, long lastRollover) {
+        return new BrickCursor(htime, entry, offset, lastRollover, cursor.endHtime(), cursor.endEntry());
+    }
+}

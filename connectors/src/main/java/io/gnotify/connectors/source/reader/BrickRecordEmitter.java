@@ -1,0 +1,56 @@
+package io.gnotify.connectors.source.reader;
+
+import io.gnotify.connectors.source.BrickRecord;
+import io.gnotify.connectors.source.split.BrickSplitState;
+import io.gnotify.connectors.volume.Brick;
+import java.util.Map;
+import java.util.function.ObjLongConsumer;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.connector.source.SourceOutput;
+import org.apache.flink.connector.base.source.reader.RecordEmitter;
+
+/**
+ * Emits a brick's elements and moves its split state past each one. A record goes out stamped with its
+ * journal's time; a completed rollover at {@code T} becomes the brick's watermark {@code T*1000-1} (every
+ * journal named before {@code T} is read); an idle request marks the brick's split idle.
+ */
+final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecord, BrickSplitState> {
+    private final Map<String, BrickMetrics> metrics;
+    private final ObjLongConsumer<String> rolloverListener;
+
+    BrickRecordEmitter(Map<String, BrickMetrics> metrics, ObjLongConsumer<String> rolloverListener) {
+        this.metrics = metrics;
+        this.rolloverListener = rolloverListener;
+    }
+
+    @Override
+    public void emitRecord(BrickElement e, SourceOutput<BrickRecord> output, BrickSplitState state) {
+        Brick brick = state.split().brick();
+        BrickMetrics m = metrics.get(brick.id());
+        switch (e.kind()) {
+            case RECORD:
+                output.collect(new BrickRecord(brick.index(), brick.subvolume(), e.journalTs(), e.record().offset(),
+                        e.record()), e.journalTs() * 1000);
+                state.moveTo(e.cursorAfter());
+                m.records.inc();
+                m.bytes.inc(e.record().length());
+                break;
+            case ROLLOVER:
+                state.moveTo(e.cursorAfter());
+                if (state.idle()) {
+                    output.markActive();
+                    state.idle(false);
+                }
+                output.emitWatermark(new Watermark(e.journalTs() * 1000 - 1));
+                m.rollover(e.journalTs());
+                rolloverListener.accept(brick.id(), e.journalTs());
+                break;
+            case IDLE:
+                output.markIdle();
+                state.idle(true);
+                break;
+            default:
+                throw new IllegalStateException("unknown element " + e.kind());
+        }
+    }
+}

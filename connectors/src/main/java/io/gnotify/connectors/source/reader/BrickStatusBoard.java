@@ -1,0 +1,43 @@
+package io.gnotify.connectors.source.reader;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Brick status shared between the reader's mailbox thread (which hears from the enumerator) and its
+ * fetcher thread (which reads): requests to mark a down brick idle, and whether a brick is reading or
+ * caught up, for metrics.
+ */
+final class BrickStatusBoard {
+    private final Set<String> idleRequests = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> down = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> reading = new ConcurrentHashMap<>();
+
+    /** The enumerator says the brick is down ({@code carried}: a live replica covers its subvolume) or up. */
+    void status(String brick, boolean isDown, boolean carried) {
+        down.put(brick, isDown);
+        if (isDown && carried) {
+            idleRequests.add(brick);
+        } else {
+            idleRequests.remove(brick);
+        }
+    }
+
+    /** True once per request to mark {@code brick} idle. */
+    boolean takeIdleRequest(String brick) {
+        return idleRequests.remove(brick);
+    }
+
+    void markReading(String brick, boolean value) {
+        reading.put(brick, value);
+    }
+
+    /** 2 = down, 1 = reading, 0 = caught up (idle). */
+    int statusCode(String brick) {
+        if (down.getOrDefault(brick, false)) {
+            return 2;
+        }
+        return reading.getOrDefault(brick, false) ? 1 : 0;
+    }
+}

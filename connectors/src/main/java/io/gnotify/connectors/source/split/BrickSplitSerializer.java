@@ -1,0 +1,76 @@
+package io.gnotify.connectors.source.split;
+
+import io.gnotify.connectors.source.StartPosition;
+import io.gnotify.connectors.volume.Brick;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/** Versioned serializer of {@link BrickSplit}s for checkpoints; fails loudly on an unknown version. */
+public final class BrickSplitSerializer implements SimpleVersionedSerializer<BrickSplit> {
+    public static final BrickSplitSerializer INSTANCE = new BrickSplitSerializer();
+    private static final int VERSION = 1;
+
+    @Override
+    public int getVersion() {
+        return VERSION;
+    }
+
+    @Override
+    public byte[] serialize(BrickSplit split) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        DataOutputStream out = new DataOutputStream(bytes);
+        write(split, out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public BrickSplit deserialize(int version, byte[] serialized) throws IOException {
+        if (version != VERSION) {
+            throw new IOException("unknown BrickSplit serialization version " + version + " (this build reads "
+                    + VERSION + ")");
+        }
+        return read(new DataInputStream(new ByteArrayInputStream(serialized)));
+    }
+
+    static void write(BrickSplit split, DataOutputStream out) throws IOException {
+        Brick b = split.brick();
+        out.writeInt(b.index());
+        out.writeInt(b.subvolume());
+        out.writeUTF(b.host());
+        out.writeUTF(b.path());
+        out.writeBoolean(b.arbiter());
+        out.writeUTF(split.localPath());
+        out.writeByte(split.start().kind().ordinal());
+        out.writeLong(split.start().epochSecond());
+        out.writeBoolean(split.bounded());
+        BrickCursor c = split.cursor();
+        out.writeBoolean(c != null);
+        if (c != null) {
+            out.writeLong(c.htime());
+            out.writeInt(c.entry());
+            out.writeLong(c.offset());
+            out.writeLong(c.lastRollover());
+            out.writeLong(c.endHtime());
+            out.writeInt(c.endEntry());
+        }
+    }
+
+    static BrickSplit read(DataInputStream in) throws IOException {
+        Brick brick = new Brick(in.readInt(), in.readInt(), in.readUTF(), in.readUTF(), in.readBoolean());
+        String local = in.readUTF();
+        StartPosition.Kind kind = StartPosition.Kind.values()[in.readByte()];
+        long epoch = in.readLong();
+        StartPosition start = kind == StartPosition.Kind.EARLIEST ? StartPosition.earliest()
+                : kind == StartPosition.Kind.LATEST ? StartPosition.latest() : StartPosition.after(epoch);
+        boolean bounded = in.readBoolean();
+        BrickCursor cursor = in.readBoolean()
+                ? new BrickCursor(in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readLong(), in.readInt())
+                : null;
+        return new BrickSplit(brick, local, start, bounded, cursor);
+    }
+}

@@ -1,0 +1,156 @@
+package io.gnotify.connectors.source;
+
+import io.gnotify.connectors.journal.Fixtures;
+import io.gnotify.connectors.journal.JournalRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/** Helpers for source tests on a MiniCluster: expected sequences, a collecting sink, probes, fault injection. */
+public final class SourceTestSupport {
+    private SourceTestSupport() {}
+
+    /** Event time from the journal; watermarks come from the source itself (one per rollover). */
+    public static WatermarkStrategy<BrickRecord> watermarks() {
+        return WatermarkStrategy.<BrickRecord>noWatermarks().withTimestampAssigner((r, ts) -> r.eventTimeMillis());
+    }
+
+    /** Per brick index, the records of its journals in order, read directly. */
+    public static Map<Integer, List<JournalRecord>> expected(Map<Integer, List<Path>> journalsByBrick) throws Exception {
+        Map<Integer, List<JournalRecord>> out = new HashMap<>();
+        for (Map.Entry<Integer, List<Path>> e : journalsByBrick.entrySet()) {
+            List<JournalRecord> all = new ArrayList<>();
+            for (Path j : e.getValue()) {
+                all.addAll(Fixtures.readStrict(j));
+            }
+            out.put(e.getKey(), all);
+        }
+        return out;
+    }
+
+    /** Per brick of a fixture, its records in order. */
+    public static Map<Integer, List<JournalRecord>> expectedFixture(String fixture) throws Exception {
+        Map<Integer, List<Path>> journals = new HashMap<>();
+        List<String> bricks = Fixtures.bricks(fixture);
+        for (int i = 0; i < bricks.size(); i++) {
+            journals.put(i, Fixtures.journals(fixture, bricks.get(i)));
+        }
+        return expected(journals);
+    }
+
+    /** Groups emitted records by brick, keeping arrival order, and checks each brick's (ts, offset) increase. */
+    public static Map<Integer, List<JournalRecord>> byBrick(Iterable<BrickRecord> records) {
+        Map<Integer, List<JournalRecord>> out = new HashMap<>();
+        Map<Integer, BrickRecord> last = new HashMap<>();
+        for (BrickRecord r : records) {
+            BrickRecord prev = last.put(r.brick(), r);
+            if (prev != null && (r.journalTs() < prev.journalTs()
+                    || (r.journalTs() == prev.journalTs() && r.offset() <= prev.offset()))) {
+                throw new AssertionError("brick " + r.brick() + " out of order: " + prev + " then " + r);
+            }
+            out.computeIfAbsent(r.brick(), b -> new ArrayList<>()).add(r.record());
+        }
+        return out;
+    }
+
+    /** A sink that appends to a static queue per name (the MiniCluster runs in the test JVM). */
+    public static final class CollectingSink<T> implements Sink<T> {
+        private static final long serialVersionUID = 1L;
+        private static final Map<String, Queue<Object>> QUEUES = new ConcurrentHashMap<>();
+        private final String name;
+
+        public CollectingSink(String name) {
+            this.name = name;
+            QUEUES.put(name, new ConcurrentLinkedQueue<>());
+        }
+
+        @SuppressWarnings("unchecked")
+        public static <T> Queue<T> queue(String name) {
+            return (Queue<T>) (Queue<?>) QUEUES.get(name);
+        }
+
+        @Override
+        public SinkWriter<T> createWriter(WriterInitContext context) {
+            Queue<Object> q = QUEUES.get(name);
+            return new SinkWriter<>() {
+                @Override
+                public void write(T element, Context ctx) {
+                    q.add(element);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {}
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+
+    /** Passes records through and publishes the highest watermark it has seen. */
+    public static final class WatermarkProbe extends AbstractStreamOperator<BrickRecord>
+            implements OneInputStreamOperator<BrickRecord, BrickRecord> {
+        private static final long serialVersionUID = 1L;
+        public static final AtomicLong WATERMARK = new AtomicLong(Long.MIN_VALUE);
+
+        @Override
+        public void processElement(StreamRecord<BrickRecord> element) {
+            output.collect(element);
+        }
+
+        @Override
+        public void processWatermark(Watermark mark) throws Exception {
+            WATERMARK.accumulateAndGet(mark.getTimestamp(), Math::max);
+            super.processWatermark(mark);
+        }
+    }
+
+    /** Throws once, after at least two checkpoints completed, so recovery starts from a real checkpoint. */
+    public static final class FailOnce implements MapFunction<BrickRecord, BrickRecord>, CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        public static final AtomicBoolean FAILED = new AtomicBoolean();
+        public static final AtomicInteger COMPLETED = new AtomicInteger();
+        private final int slowEvery;
+
+        /** {@code slowEvery}: sleep 1 ms every that many records, so checkpoints happen during the read. */
+        public FailOnce(int slowEvery) {
+            this.slowEvery = slowEvery;
+        }
+
+        private long seen;
+
+        @Override
+        public BrickRecord map(BrickRecord r) throws Exception {
+            if (++seen % slowEvery == 0) {
+                Thread.sleep(1);
+            }
+            if (COMPLETED.get() >= 2 && FAILED.compareAndSet(false, true)) {
+                throw new RuntimeException("injected failure after " + COMPLETED.get() + " checkpoints");
+            }
+            return r;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            COMPLETED.incrementAndGet();
+        }
+    }
+}
