@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         name = "gnotify",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Incremental-change streaming for GlusterFS: reads brick changelog journals.",
-        subcommands = {JournalCommand.class, CommandLine.HelpCommand.class})
+        description = "Incremental-change streaming for GlusterFS: brick changelog journals in, one ordered stream of volume events out.",
+        subcommands = {RunCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
 public final class GnotifyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -99,6 +99,6 @@ public final class BrickJournalSource
 
     @Override
     public TypeInformation<BrickRecord> getProducedType() {
-        return BrickRecordTypeInfo.INSTANCE;
+        return BrickRecordSerializer.TYPE;
     }
 }

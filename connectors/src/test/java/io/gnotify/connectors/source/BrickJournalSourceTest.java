@@ -99,7 +99,7 @@ class BrickJournalSourceTest {
         StreamExecutionEnvironment env = env(2, tmp.resolve("checkpoints"));
         List<BrickRecord> got = new ArrayList<>();
         try (CloseableIterator<BrickRecord> it = env.fromSource(source, SourceTestSupport.watermarks(), "bricks")
-                .map(new FailOnce(200)).returns(BrickRecordTypeInfo.INSTANCE).executeAndCollect("failover")) {
+                .map(new FailOnce(200)).returns(BrickRecordSerializer.TYPE).executeAndCollect("failover")) {
             it.forEachRemaining(got::add);
         }
 

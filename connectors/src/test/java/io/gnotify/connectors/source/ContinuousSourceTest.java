@@ -64,7 +64,7 @@ class ContinuousSourceTest {
         WatermarkProbe.WATERMARK.set(Long.MIN_VALUE);
         StreamExecutionEnvironment env = env(tmp.resolve("cp"), null);
         env.fromSource(source("rep2-ascii", live, Duration.ofMillis(1500)), SourceTestSupport.watermarks(), "bricks")
-                .transform("probe", BrickRecordTypeInfo.INSTANCE, new WatermarkProbe()).setParallelism(1)
+                .transform("probe", BrickRecordSerializer.TYPE, new WatermarkProbe()).setParallelism(1)
                 .sinkTo(new CollectingSink<>("live")).setParallelism(1);
         JobClient job = env.executeAsync("live");
         try {
@@ -139,7 +139,7 @@ class ContinuousSourceTest {
     private static void build(StreamExecutionEnvironment env, LiveVolume live, String sink) throws Exception {
         env.fromSource(source("dist2-ascii", live, Duration.ofMinutes(5)), SourceTestSupport.watermarks(), "bricks")
                 .uid("bricks")
-                .map(new Slow()).returns(BrickRecordTypeInfo.INSTANCE).uid("slow")
+                .map(new Slow()).returns(BrickRecordSerializer.TYPE).uid("slow")
                 .sinkTo(new CollectingSink<>(sink)).uid("sink");
     }
 

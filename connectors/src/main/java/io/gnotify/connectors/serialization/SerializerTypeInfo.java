@@ -1,13 +1,20 @@
-package io.gnotify.connectors.source;
+package io.gnotify.connectors.serialization;
 
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
-/** Type information that makes Flink use {@link BrickRecordSerializer} for {@link BrickRecord}. */
-public final class BrickRecordTypeInfo extends TypeInformation<BrickRecord> {
+/** Type information that binds a class to one hand-written serializer, so Flink never falls back to Kryo. */
+public final class SerializerTypeInfo<T> extends TypeInformation<T> {
     private static final long serialVersionUID = 1L;
-    public static final BrickRecordTypeInfo INSTANCE = new BrickRecordTypeInfo();
+
+    private final Class<T> type;
+    private final TypeSerializer<T> serializer;
+
+    public SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
+        this.type = type;
+        this.serializer = serializer;
+    }
 
     @Override
     public boolean isBasicType() {
@@ -30,8 +37,8 @@ public final class BrickRecordTypeInfo extends TypeInformation<BrickRecord> {
     }
 
     @Override
-    public Class<BrickRecord> getTypeClass() {
-        return BrickRecord.class;
+    public Class<T> getTypeClass() {
+        return type;
     }
 
     @Override
@@ -40,27 +47,27 @@ public final class BrickRecordTypeInfo extends TypeInformation<BrickRecord> {
     }
 
     @Override
-    public TypeSerializer<BrickRecord> createSerializer(SerializerConfig config) {
-        return BrickRecordSerializer.INSTANCE;
+    public TypeSerializer<T> createSerializer(SerializerConfig config) {
+        return serializer;
     }
 
     @Override
     public String toString() {
-        return "BrickRecord";
+        return type.getSimpleName();
     }
 
     @Override
     public boolean equals(Object obj) {
-        return obj instanceof BrickRecordTypeInfo;
+        return obj instanceof SerializerTypeInfo && ((SerializerTypeInfo<?>) obj).type.equals(type);
     }
 
     @Override
     public int hashCode() {
-        return BrickRecordTypeInfo.class.hashCode();
+        return type.hashCode();
     }
 
     @Override
     public boolean canEqual(Object obj) {
-        return obj instanceof BrickRecordTypeInfo;
+        return obj instanceof SerializerTypeInfo;
     }
 }

@@ -1,0 +1,66 @@
+package io.gnotify.connectors.event;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.gnotify.connectors.journal.Fop;
+import io.gnotify.connectors.journal.Gfid;
+import io.gnotify.connectors.journal.JournalRecord;
+import io.gnotify.connectors.journal.RecordType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON line of one volume event ({@code events/<start>-<end>.jsonl}): seq, event time, kind
+ * ({@code E}, {@code D}, {@code M}), fop, gfid, the entry fields (parent gfid and name, the new ones for a
+ * rename, mode/uid/gid for creates, the captured delete path), the representative brick and offset, and
+ * the bricks that logged it. Field order is fixed, so equal events give equal bytes.
+ */
+public final class EventJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private EventJson() {}
+
+    /** The line's bytes, without the newline. */
+    public static byte[] render(VolumeEvent e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            JournalRecord r = e.record();
+            g.writeStartObject();
+            g.writeNumberField("seq", e.seq());
+            g.writeNumberField("ts", e.journalTs());
+            g.writeStringField("kind", String.valueOf((char) r.type().code()));
+            if (r.type() != RecordType.DATA) {
+                Fop fop = r.fop();
+                g.writeStringField("fop", fop == null ? Integer.toString(r.fopNumber()) : fop.name());
+            }
+            g.writeStringField("gfid", Gfid.toString(r.gfidMsb(), r.gfidLsb()));
+            if (r.hasEntry()) {
+                if (r.fop() != null && r.fop().entryLayout() == Fop.EntryLayout.MODE_OWNER_ENTRY) {
+                    g.writeNumberField("mode", Integer.toUnsignedLong(r.mode()));
+                    g.writeNumberField("uid", Integer.toUnsignedLong(r.uid()));
+                    g.writeNumberField("gid", Integer.toUnsignedLong(r.gid()));
+                }
+                g.writeStringField("pgfid", Gfid.toString(r.pgfidMsb(), r.pgfidLsb()));
+                RawBytesJson.write(g, "name", r.name());
+                if (r.newName() != null) {
+                    g.writeStringField("new_pgfid", Gfid.toString(r.newPgfidMsb(), r.newPgfidLsb()));
+                    RawBytesJson.write(g, "new_name", r.newName());
+                }
+                RawBytesJson.write(g, "deleted_path", r.deletedPath());
+            }
+            g.writeNumberField("brick", e.brick());
+            g.writeNumberField("offset", e.offset());
+            g.writeArrayFieldStart("bricks");
+            for (int b : e.bricks()) {
+                g.writeNumber(b);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toByteArray();
+    }
+}

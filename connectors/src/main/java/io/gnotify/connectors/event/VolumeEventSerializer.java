@@ -1,0 +1,57 @@
+package io.gnotify.connectors.event;
+
+import io.gnotify.connectors.journal.JournalRecordSerde;
+import io.gnotify.connectors.serialization.ImmutableSerializer;
+import io.gnotify.connectors.serialization.SerializerTypeInfo;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** Compact Flink serializer for {@link VolumeEvent}. */
+public final class VolumeEventSerializer extends ImmutableSerializer<VolumeEvent> {
+    private static final long serialVersionUID = 1L;
+    public static final VolumeEventSerializer INSTANCE = new VolumeEventSerializer();
+    /** The type information to give Flink for {@link VolumeEvent} streams and state. */
+    public static final SerializerTypeInfo<VolumeEvent> TYPE = new SerializerTypeInfo<>(VolumeEvent.class, INSTANCE);
+
+    @Override
+    public void serialize(VolumeEvent e, DataOutputView out) throws IOException {
+        out.writeLong(e.seq());
+        out.writeLong(e.journalTs());
+        out.writeShort(e.brick());
+        out.writeLong(e.offset());
+        int[] bricks = e.bricks();
+        out.writeShort(bricks.length);
+        for (int b : bricks) {
+            out.writeShort(b);
+        }
+        JournalRecordSerde.write(e.record(), out);
+    }
+
+    @Override
+    public VolumeEvent deserialize(DataInputView in) throws IOException {
+        long seq = in.readLong();
+        long ts = in.readLong();
+        int brick = in.readUnsignedShort();
+        long offset = in.readLong();
+        int[] bricks = new int[in.readUnsignedShort()];
+        for (int i = 0; i < bricks.length; i++) {
+            bricks[i] = in.readUnsignedShort();
+        }
+        return new VolumeEvent(seq, ts, brick, offset, bricks, JournalRecordSerde.read(in));
+    }
+
+    @Override
+    public TypeSerializerSnapshot<VolumeEvent> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Serializer snapshot for state compatibility checks. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<VolumeEvent> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

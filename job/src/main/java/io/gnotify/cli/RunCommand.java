@@ -1,0 +1,130 @@
+package io.gnotify.cli;
+
+import io.gnotify.connectors.source.StartPosition;
+import io.gnotify.connectors.volume.BrickMap;
+import io.gnotify.connectors.volume.VolumeInfo;
+import io.gnotify.job.JobSettings;
+import io.gnotify.job.LatestCheckpoint;
+import io.gnotify.job.VolumePipeline;
+import io.gnotify.job.WindowGrid;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gnotify run}: the streaming job, embedded by default or under {@code flink run}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Read every brick's journals and write the volume's ordered events per window. Runs "
+                + "embedded (local Flink, RocksDB state under --state-dir) unless submitted with 'flink run'. "
+                + "Re-running with the same --state-dir resumes from the latest completed checkpoint.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--volume-info", required = true, paramLabel = "FILE",
+            description = "Output of 'gluster volume info VOL --xml'.")
+    Path volumeInfo;
+
+    @Option(names = "--volume", paramLabel = "NAME", description = "The volume, if the XML describes several.")
+    String volumeName;
+
+    @Option(names = "--brick-map", paramLabel = "FROM=TO",
+            description = "Read bricks under FROM from TO instead (repeatable), e.g. /srv/gl/dr22=/mnt/dr22-bricks.")
+    List<String> brickMap = new ArrayList<>();
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where <volume>/events/... go.")
+    Path output;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Checkpoints and RocksDB files of the embedded run (default: ${DEFAULT-VALUE}); on a "
+                    + "cluster, leave it out to use the cluster's checkpoint storage.", defaultValue = "gnotify-state")
+    Path stateDir;
+
+    @Option(names = "--window", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
+            description = "Window size, aligned to epoch multiples (default: ${DEFAULT-VALUE}).")
+    Duration window;
+
+    @Option(names = "--bounded", description = "Read the journals present at start, then finish.")
+    boolean bounded;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "10s", description = "Checkpoint (and commit) interval (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}.")
+    int parallelism;
+
+    @Option(names = "--start", paramLabel = "earliest|latest|EPOCH", defaultValue = "earliest",
+            description = "Where a fresh start begins (ignored when resuming). Default: ${DEFAULT-VALUE}.")
+    String start;
+
+    @Option(names = "--emit-events", description = "Write the ordered volume events, <volume>/events/<start>-<end>.jsonl.")
+    boolean emitEvents;
+
+    @Option(names = "--dedup-horizon", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "5min", description = "How long copies of one operation are matched (event time; "
+                    + "default: ${DEFAULT-VALUE}).")
+    Duration dedupHorizon;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "1s", description = "HTIME polling interval of caught-up bricks (default: ${DEFAULT-VALUE}).")
+    Duration pollInterval;
+
+    @Option(names = "--brick-down-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "60s", description = "No rollover for this long marks a brick DOWN (default: ${DEFAULT-VALUE}).")
+    Duration brickDownTimeout;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        VolumeInfo volume = VolumeInfo.parse(volumeInfo, volumeName);
+        JobSettings settings = new JobSettings(volume, BrickMap.of(brickMap), output.toAbsolutePath(),
+                new WindowGrid(window.toSeconds()), bounded, StartPosition.parse(start), dedupHorizon, emitEvents,
+                pollInterval, brickDownTimeout);
+        Configuration conf = configuration();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(parallelism);
+        VolumePipeline.build(env, settings);
+        out.printf("gnotify: %s, %s; output in %s%n", volume, bounded ? "bounded" : "continuous",
+                output.resolve(volume.name()).toAbsolutePath());
+        out.flush();
+        env.execute("gnotify " + volume.name());
+        out.printf("gnotify: done; files in %s%n", output.resolve(volume.name()).toAbsolutePath());
+        return 0;
+    }
+
+    private Configuration configuration() throws java.io.IOException {
+        Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        if (stateDir != null) {
+            Path checkpoints = stateDir.toAbsolutePath().resolve("checkpoints");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+            conf.setString("state.backend.rocksdb.localdir", stateDir.toAbsolutePath().resolve("rocksdb").toString());
+            Optional<Path> latest = LatestCheckpoint.in(checkpoints);
+            if (latest.isPresent()) {
+                conf.set(StateRecoveryOptions.SAVEPOINT_PATH, latest.get().toString());
+                spec.commandLine().getOut().println("gnotify: resuming from " + latest.get());
+            }
+        }
+        return conf;
+    }
+}

@@ -1,0 +1,62 @@
+package io.gnotify.job;
+
+import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.connectors.event.VolumeEventSerializer;
+import io.gnotify.connectors.sink.WindowFileLineSerializer;
+import io.gnotify.connectors.sink.WindowFileSink;
+import io.gnotify.connectors.source.BrickJournalSource;
+import io.gnotify.connectors.source.BrickRecord;
+import io.gnotify.job.order.EventSequencer;
+import io.gnotify.job.order.EventWindowLines;
+import io.gnotify.job.order.OperationDedupOperator;
+import io.gnotify.job.order.OperationKey;
+import java.util.function.UnaryOperator;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Wires the job: brick journals → keyed dedup → one ordered event stream → per-window files. */
+public final class VolumePipeline {
+    private VolumePipeline() {}
+
+    /** The brick-journal source for these settings. */
+    public static BrickJournalSource source(JobSettings s) {
+        var b = BrickJournalSource.builder().volume(s.volume()).brickMap(s.brickMap()).startPosition(s.start())
+                .pollInterval(s.pollInterval()).brickDownTimeout(s.brickDownTimeout());
+        return (s.bounded() ? b.bounded() : b.continuous()).build();
+    }
+
+    /** Every operation once, in volume order, numbered from 1 (parallelism 1 from the sequencer on). */
+    public static DataStream<VolumeEvent> orderedEvents(StreamExecutionEnvironment env, JobSettings s) {
+        return orderedEvents(env, s, UnaryOperator.identity());
+    }
+
+    /** As {@link #orderedEvents(StreamExecutionEnvironment, JobSettings)}, with {@code tap} applied to the copies. */
+    public static DataStream<VolumeEvent> orderedEvents(StreamExecutionEnvironment env, JobSettings s,
+            UnaryOperator<DataStream<BrickRecord>> tap) {
+        DataStream<BrickRecord> copies = tap.apply(env.fromSource(source(s),
+                WatermarkStrategy.<BrickRecord>noWatermarks().withTimestampAssigner((r, ts) -> r.eventTimeMillis()),
+                "brick journals").uid("brick-journals"));
+        return copies.keyBy(new OperationKey())
+                .transform("dedup operations", VolumeEventSerializer.TYPE,
+                        new OperationDedupOperator(s.dedupHorizon().toMillis())).uid("dedup-operations")
+                .transform("volume order", VolumeEventSerializer.TYPE, new EventSequencer()).uid("volume-order")
+                .setParallelism(1).setMaxParallelism(1);
+    }
+
+    /** The whole job. */
+    public static void build(StreamExecutionEnvironment env, JobSettings s) {
+        build(env, s, UnaryOperator.identity());
+    }
+
+    /** The whole job, with {@code tap} applied to the copies (tests inject faults there). */
+    public static void build(StreamExecutionEnvironment env, JobSettings s, UnaryOperator<DataStream<BrickRecord>> tap) {
+        DataStream<VolumeEvent> events = orderedEvents(env, s, tap);
+        if (s.emitEvents()) {
+            events.transform("event lines", WindowFileLineSerializer.TYPE,
+                            new EventWindowLines(s.volume().name(), s.windows(), !s.bounded()))
+                    .uid("event-lines").setParallelism(1)
+                    .sinkTo(new WindowFileSink(s.output())).uid("event-files").name("event files").setParallelism(1);
+        }
+    }
+}

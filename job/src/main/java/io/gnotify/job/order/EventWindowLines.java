@@ -1,0 +1,91 @@
+package io.gnotify.job.order;
+
+import io.gnotify.connectors.event.EventJson;
+import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.connectors.sink.WindowFileLine;
+import io.gnotify.job.WindowGrid;
+import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * Writes the ordered events as JSON lines into their window's file, {@code <volume>/events/<start>-<end>.jsonl}
+ * (parallelism 1). Windows run contiguously from the first event's window; a window without events still
+ * gets its (empty) file: between events always, and in continuous mode also as the watermark passes.
+ */
+public final class EventWindowLines extends AbstractStreamOperator<WindowFileLine>
+        implements OneInputStreamOperator<VolumeEvent, WindowFileLine> {
+    private static final long serialVersionUID = 1L;
+    private static final byte[] NEWLINE = {'\n'};
+
+    private final String volume;
+    private final WindowGrid grid;
+    private final boolean emptyWindowsFromWatermarks;
+    private transient long next;
+    private transient ListState<Long> nextState;
+
+    public EventWindowLines(String volume, WindowGrid grid, boolean emptyWindowsFromWatermarks) {
+        this.volume = volume;
+        this.grid = grid;
+        this.emptyWindowsFromWatermarks = emptyWindowsFromWatermarks;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        nextState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("next-window", Types.LONG));
+        next = Long.MIN_VALUE;
+        for (Long n : nextState.get()) {
+            next = n;
+        }
+    }
+
+    @Override
+    public void processElement(StreamRecord<VolumeEvent> element) {
+        VolumeEvent e = element.getValue();
+        long start = grid.start(e.journalTs());
+        fillEmptyBefore(start);
+        next = Math.max(next, grid.end(start));
+        byte[] json = EventJson.render(e);
+        byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+        line[json.length] = NEWLINE[0];
+        output.collect(new StreamRecord<>(new WindowFileLine(grid.end(start), file(start), line)));
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        if (emptyWindowsFromWatermarks && next != Long.MIN_VALUE && mark.getTimestamp() != Long.MAX_VALUE) {
+            while (grid.end(next) * 1000 - 1 <= mark.getTimestamp()) {
+                fillEmptyBefore(grid.end(next));
+            }
+        }
+        super.processWatermark(mark);
+    }
+
+    /** Creates the (empty) files of the windows from {@link #next} up to, not including, {@code start}. */
+    private void fillEmptyBefore(long start) {
+        if (next == Long.MIN_VALUE) {
+            next = start;
+        }
+        for (; next < start; next = grid.end(next)) {
+            output.collect(new StreamRecord<>(new WindowFileLine(grid.end(next), file(next), new byte[0])));
+        }
+    }
+
+    private String file(long start) {
+        return volume + "/events/" + grid.name(start) + ".jsonl";
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        nextState.update(List.of(next));
+    }
+}

@@ -1,0 +1,175 @@
+package io.gnotify.job.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.connectors.journal.Fop;
+import io.gnotify.connectors.journal.JournalRecord;
+import io.gnotify.connectors.journal.RecordType;
+import io.gnotify.connectors.source.BrickRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The identity and release rules of the dedup operator, one case at a time. */
+class OperationDedupOperatorTest {
+    static final long T = 1_795_500_000L;
+    static final long HORIZON = 60_000;
+
+    static KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, BrickRecord, VolumeEvent> harness() throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new OperationDedupOperator(HORIZON), new OperationKey(),
+                TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 1, 0);
+        h.open();
+        return h;
+    }
+
+    static JournalRecord rename(String from, String to) {
+        return JournalRecord.builder(RecordType.ENTRY, 7, 7).fop(Fop.RENAME).entry(0, 1, bytes(from)).newEntry(0, 1, bytes(to)).build();
+    }
+
+    static JournalRecord data(long gfid) {
+        return JournalRecord.builder(RecordType.DATA, 9, gfid).build();
+    }
+
+    static BrickRecord copy(int brick, long ts, long offset, JournalRecord r) {
+        return new BrickRecord(brick, brick / 2, ts, offset, r);
+    }
+
+    static void feed(KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, BrickRecord, VolumeEvent> h,
+            BrickRecord... copies) throws Exception {
+        for (BrickRecord c : copies) {
+            h.processElement(c, c.eventTimeMillis());
+        }
+    }
+
+    static List<VolumeEvent> release(KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, BrickRecord, VolumeEvent> h,
+            long upToTs) throws Exception {
+        h.processWatermark(OperationDedupOperator.releaseTime(upToTs));
+        List<VolumeEvent> out = new ArrayList<>(h.extractOutputValues());
+        h.getOutput().clear();
+        out.sort(VolumeEvent.ORDER);
+        return out;
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void replicaCopiesInTheSameSecondAreOneOperationLoggedByBoth() throws Exception {
+        var h = harness();
+        feed(h, copy(1, T, 200, rename("a", "b")), copy(0, T, 100, rename("a", "b")));
+        List<VolumeEvent> out = release(h, T);
+        assertThat(out).singleElement().satisfies(e -> {
+            assertThat(e.brick()).isZero();
+            assertThat(e.offset()).isEqualTo(100);
+            assertThat(e.bricks()).containsExactly(0, 1);
+        });
+    }
+
+    @Test
+    void aCopyOneJournalLateOnTheOtherReplicaIsTheSameOperation() throws Exception {
+        var h = harness();
+        feed(h, copy(0, T, 100, rename("a", "b")), copy(1, T + 1, 51, rename("a", "b")));
+        assertThat(release(h, T)).singleElement().satisfies(e -> assertThat(e.bricks()).containsExactly(0));
+        assertThat(release(h, T + 1)).isEmpty();
+    }
+
+    @Test
+    void legitimateRepeatsSurvive() throws Exception {
+        var h = harness();
+        for (int b = 0; b < 2; b++) {
+            feed(h, copy(b, T, 100, rename("a", "b")), copy(b, T, 200, rename("b", "a")), copy(b, T, 300, rename("a", "b")));
+        }
+        List<VolumeEvent> out = release(h, T);
+        assertThat(out).extracting(VolumeEvent::offset).containsExactly(100L, 200L, 300L);
+        assertThat(out).allSatisfy(e -> assertThat(e.bricks()).containsExactly(0, 1));
+    }
+
+    /** Replicas can log a different number of D records for the same writes; every brick's D is kept. */
+    @Test
+    void dataRecordsAreNeverLost() throws Exception {
+        var h = harness();
+        feed(h, copy(0, T, 51, data(1)), copy(0, T + 1, 51, data(1)), copy(1, T, 51, data(1)));
+        assertThat(release(h, T + 5)).extracting(VolumeEvent::journalTs).containsExactly(T, T + 1);
+    }
+
+    @Test
+    void copiesBehindTheWatermarkAreDroppedAsDuplicates() throws Exception {
+        var h = harness();
+        feed(h, copy(0, T, 100, rename("a", "b")));
+        assertThat(release(h, T + 10)).hasSize(1);
+        feed(h, copy(1, T, 100, rename("a", "b")), copy(1, T + 3, 100, rename("x", "y")));
+        assertThat(release(h, T + 20)).isEmpty();
+    }
+
+    /** The representative does not depend on the order copies arrive in. */
+    @Test
+    void arrivalOrderDoesNotMatter() throws Exception {
+        List<BrickRecord> copies = new ArrayList<>();
+        for (int b = 0; b < 4; b++) {
+            for (int i = 0; i < 30; i++) {
+                long ts = T + i / 10 + (b == 3 && i % 7 == 0 ? 1 : 0);
+                copies.add(copy(b, ts, 100 + i, i % 3 == 0 ? data(i % 5) : rename("n" + (i % 4), "m" + (i % 4))));
+            }
+        }
+        List<VolumeEvent> reference = null;
+        Random random = new Random(3);
+        for (int round = 0; round < 10; round++) {
+            Collections.shuffle(copies, random);
+            var h = harness();
+            feed(h, copies.toArray(new BrickRecord[0]));
+            List<VolumeEvent> out = release(h, T + 10);
+            if (reference == null) {
+                reference = out;
+                assertThat(out).isNotEmpty();
+            } else {
+                assertThat(out).isEqualTo(reference);
+            }
+        }
+    }
+
+    /** Unreleased copies survive a checkpoint and merge with copies that arrive after the restore. */
+    @Test
+    void unreleasedCopiesSurviveACheckpoint() throws Exception {
+        var h = harness();
+        feed(h, copy(1, T, 300, rename("a", "b")), copy(0, T + 1, 100, rename("c", "d")));
+        h.getOperator().prepareSnapshotPreBarrier(1);
+        OperatorSubtaskState snapshot = h.snapshot(1, 1);
+        h.close();
+
+        var restored = new KeyedOneInputStreamOperatorTestHarness<>(new OperationDedupOperator(HORIZON), new OperationKey(),
+                TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 1, 0);
+        restored.initializeState(snapshot);
+        restored.open();
+        feed(restored, copy(0, T, 100, rename("a", "b")), copy(1, T + 1, 100, rename("c", "d")));
+        List<VolumeEvent> out = release(restored, T + 1);
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0)).satisfies(e -> {
+            assertThat(e.brick()).isZero();
+            assertThat(e.offset()).isEqualTo(100);
+            assertThat(e.bricks()).containsExactly(0, 1);
+        });
+        assertThat(out.get(1).bricks()).containsExactly(0, 1);
+    }
+
+    /** Counts expire a horizon after a key's last copy, so state does not grow forever. */
+    @Test
+    void countsExpireAfterTheHorizon() throws Exception {
+        var h = harness();
+        feed(h, copy(0, T, 100, rename("a", "b")));
+        assertThat(release(h, T)).hasSize(1);
+        assertThat(h.numKeyedStateEntries()).isPositive();
+        h.processWatermark(OperationDedupOperator.releaseTime(T) + HORIZON);
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+    }
+}
