@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code gnotify journal ...}: tools that read brick journals directly. */
 @Command(name = "journal", mixinStandardHelpOptions = true,
         description = "Read brick changelog journals directly.",
-        subcommands = {JournalDumpCommand.class})
+        subcommands = {JournalDumpCommand.class, JournalSynthCommand.class})
 final class JournalCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -84,6 +84,11 @@ final class RunCommand implements Callable<Integer> {
             defaultValue = "60s", description = "No rollover for this long marks a brick DOWN (default: ${DEFAULT-VALUE}).")
     Duration brickDownTimeout;
 
+    @Option(names = {"-D", "--flink-conf"}, paramLabel = "KEY=VALUE",
+            description = "Any Flink configuration key, applied last (repeatable), e.g. "
+                    + "-D state.backend.rocksdb.timer-service.factory=ROCKSDB.")
+    java.util.Map<String, String> flinkConf = new java.util.LinkedHashMap<>();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -115,6 +120,8 @@ final class RunCommand implements Callable<Integer> {
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        // Timers live on the heap: one per live dedup key, bounded by rate x horizon (docs/design.md).
+        conf.setString("state.backend.rocksdb.timer-service.factory", "HEAP");
         if (stateDir != null) {
             Path checkpoints = stateDir.toAbsolutePath().resolve("checkpoints");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
@@ -125,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("gnotify: resuming from " + latest.get());
             }
         }
+        flinkConf.forEach(conf::setString);
         return conf;
     }
 }

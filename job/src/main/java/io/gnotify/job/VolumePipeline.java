@@ -6,6 +6,7 @@ import io.gnotify.connectors.sink.WindowFileLineSerializer;
 import io.gnotify.connectors.sink.WindowFileSink;
 import io.gnotify.connectors.source.BrickJournalSource;
 import io.gnotify.connectors.source.BrickRecord;
+import io.gnotify.job.order.CopyExpectation;
 import io.gnotify.job.order.EventSequencer;
 import io.gnotify.job.order.EventWindowLines;
 import io.gnotify.job.order.OperationDedupOperator;
@@ -39,7 +40,7 @@ public final class VolumePipeline {
                 "brick journals").uid("brick-journals"));
         return copies.keyBy(new OperationKey())
                 .transform("dedup operations", VolumeEventSerializer.TYPE,
-                        new OperationDedupOperator(s.dedupHorizon().toMillis())).uid("dedup-operations")
+                        new OperationDedupOperator(s.dedupHorizon().toMillis(), CopyExpectation.of(s.volume()))).uid("dedup-operations")
                 .transform("volume order", VolumeEventSerializer.TYPE, new EventSequencer()).uid("volume-order")
                 .setParallelism(1).setMaxParallelism(1);
     }

@@ -30,6 +30,11 @@ public final class WindowGrid implements Serializable {
 
     /** The file stem of a window: zero-padded {@code <start>-<end>}. */
     public String name(long start) {
-        return String.format("%010d-%010d", start, end(start));
+        return pad(start) + "-" + pad(end(start));
+    }
+
+    private static String pad(long v) {
+        String s = Long.toString(v);
+        return s.length() >= 10 ? s : "0000000000".substring(s.length()) + s;
     }
 }

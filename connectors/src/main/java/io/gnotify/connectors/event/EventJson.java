@@ -20,12 +20,24 @@ import java.io.UncheckedIOException;
 public final class EventJson {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private EventJson() {}
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    private final byte[] gfid = new byte[Gfid.TEXT_LENGTH];
+    private final JsonGenerator g;
 
-    /** The line's bytes, without the newline. */
-    public static byte[] render(VolumeEvent e) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+    /** A renderer reusing one generator and buffer; not thread-safe. */
+    public EventJson() {
+        try {
+            g = JSON.createGenerator(out, JsonEncoding.UTF8);
+            g.setRootValueSeparator(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The line's bytes, with the trailing newline. */
+    public byte[] line(VolumeEvent e) {
+        out.reset();
+        try {
             JournalRecord r = e.record();
             g.writeStartObject();
             g.writeNumberField("seq", e.seq());
@@ -35,17 +47,17 @@ public final class EventJson {
                 Fop fop = r.fop();
                 g.writeStringField("fop", fop == null ? Integer.toString(r.fopNumber()) : fop.name());
             }
-            g.writeStringField("gfid", Gfid.toString(r.gfidMsb(), r.gfidLsb()));
+            gfid("gfid", r.gfidMsb(), r.gfidLsb());
             if (r.hasEntry()) {
                 if (r.fop() != null && r.fop().entryLayout() == Fop.EntryLayout.MODE_OWNER_ENTRY) {
                     g.writeNumberField("mode", Integer.toUnsignedLong(r.mode()));
                     g.writeNumberField("uid", Integer.toUnsignedLong(r.uid()));
                     g.writeNumberField("gid", Integer.toUnsignedLong(r.gid()));
                 }
-                g.writeStringField("pgfid", Gfid.toString(r.pgfidMsb(), r.pgfidLsb()));
+                gfid("pgfid", r.pgfidMsb(), r.pgfidLsb());
                 RawBytesJson.write(g, "name", r.name());
                 if (r.newName() != null) {
-                    g.writeStringField("new_pgfid", Gfid.toString(r.newPgfidMsb(), r.newPgfidLsb()));
+                    gfid("new_pgfid", r.newPgfidMsb(), r.newPgfidLsb());
                     RawBytesJson.write(g, "new_name", r.newName());
                 }
                 RawBytesJson.write(g, "deleted_path", r.deletedPath());
@@ -58,9 +70,17 @@ public final class EventJson {
             }
             g.writeEndArray();
             g.writeEndObject();
+            g.flush();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        out.write('\n');
         return out.toByteArray();
+    }
+
+    private void gfid(String field, long msb, long lsb) throws IOException {
+        Gfid.writeText(msb, lsb, gfid, 0);
+        g.writeFieldName(field);
+        g.writeUTF8String(gfid, 0, gfid.length);
     }
 }

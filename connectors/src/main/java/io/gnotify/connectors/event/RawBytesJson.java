@@ -17,16 +17,36 @@ public final class RawBytesJson {
         if (bytes == null) {
             return;
         }
-        String text = utf8(bytes);
-        if (text != null) {
-            g.writeStringField(field, text);
+        if (isUtf8(bytes)) {
+            g.writeFieldName(field);
+            g.writeUTF8String(bytes, 0, bytes.length);
         } else {
             g.writeStringField(field + "_b64", Base64.getEncoder().encodeToString(bytes));
         }
     }
 
+    /** True if the bytes are valid UTF-8 (ASCII takes the fast path). */
+    public static boolean isUtf8(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return utf8(bytes) != null;
+            }
+        }
+        return true;
+    }
+
     /** The bytes as a String if they are valid UTF-8, else {@code null}. */
     public static String utf8(byte[] bytes) {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 public final class VolumeEvent {
     /** The volume order: journal time, then brick, then offset in the journal. */
-    public static final Comparator<VolumeEvent> ORDER = Comparator.comparingLong(VolumeEvent::journalTs)
-            .thenComparingInt(VolumeEvent::brick).thenComparingLong(VolumeEvent::offset);
+    public static final Comparator<VolumeEvent> ORDER = VolumeEvent::compareOrder;
 
     private final long seq;
     private final long journalTs;
@@ -29,6 +28,15 @@ public final class VolumeEvent {
         this.offset = offset;
         this.bricks = bricks.clone();
         this.record = Objects.requireNonNull(record, "record");
+    }
+
+    /** Compares two events by (journal time, brick, offset). */
+    public static int compareOrder(VolumeEvent a, VolumeEvent b) {
+        int c = Long.compare(a.journalTs, b.journalTs);
+        if (c == 0) {
+            c = Integer.compare(a.brick, b.brick);
+        }
+        return c != 0 ? c : Long.compare(a.offset, b.offset);
     }
 
     /** Position in the volume order, from 1; -1 before sequencing. */

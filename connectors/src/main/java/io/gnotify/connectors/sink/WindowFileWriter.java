@@ -27,18 +27,48 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
     private final Map<String, OpenFile> open = new LinkedHashMap<>();
     private long watermark = Long.MIN_VALUE;
 
-    /** One in-progress file. */
+    /** One in-progress file, written through a buffer that is drained before every sync. */
     private static final class OpenFile {
         final String file;
         final long windowEnd;
         final Path inProgress;
         final FileChannel channel;
+        final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
 
         OpenFile(String file, long windowEnd, Path inProgress, FileChannel channel) {
             this.file = file;
             this.windowEnd = windowEnd;
             this.inProgress = inProgress;
             this.channel = channel;
+        }
+
+        void append(byte[] bytes) throws IOException {
+            if (bytes.length > buffer.remaining()) {
+                drain();
+            }
+            if (bytes.length > buffer.capacity()) {
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) {
+                    channel.write(b);
+                }
+            } else {
+                buffer.put(bytes);
+            }
+        }
+
+        void drain() throws IOException {
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
+        }
+
+        /** Drains and syncs; returns the file's length. */
+        long sync(boolean metadata) throws IOException {
+            drain();
+            channel.force(metadata);
+            return channel.position();
         }
     }
 
@@ -75,10 +105,7 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
             f = new OpenFile(line.file(), line.windowEnd(), tmp, ch);
             open.put(line.file(), f);
         }
-        ByteBuffer b = ByteBuffer.wrap(line.bytes());
-        while (b.hasRemaining()) {
-            f.channel.write(b);
-        }
+        f.append(line.bytes());
     }
 
     @Override
@@ -99,7 +126,7 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
         for (Iterator<OpenFile> it = open.values().iterator(); it.hasNext(); ) {
             OpenFile f = it.next();
             if (f.windowEnd * 1000 - 1 <= watermark) {
-                f.channel.force(true);
+                f.sync(true);
                 f.channel.close();
                 ready.add(new WindowFileCommittable(f.inProgress.toString(), base.resolve(f.file).toString()));
                 it.remove();
@@ -112,8 +139,7 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
     public List<WindowFileWriterState> snapshotState(long checkpointId) throws IOException {
         List<WindowFileWriterState> states = new ArrayList<>();
         for (OpenFile f : open.values()) {
-            f.channel.force(false);
-            states.add(new WindowFileWriterState(f.file, f.windowEnd, f.channel.position()));
+            states.add(new WindowFileWriterState(f.file, f.windowEnd, f.sync(false)));
         }
         return states;
     }

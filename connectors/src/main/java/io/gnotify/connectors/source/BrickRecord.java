@@ -1,6 +1,7 @@
 package io.gnotify.connectors.source;
 
 import io.gnotify.connectors.journal.JournalRecord;
+import io.gnotify.connectors.journal.RecordIdentity;
 import java.util.Objects;
 
 /**
@@ -14,13 +15,38 @@ public final class BrickRecord {
     private final long journalTs;
     private final long offset;
     private final JournalRecord record;
+    private final long identityHi;
+    private final long identityLo;
 
+    /** A record with its content identity computed here. */
     public BrickRecord(int brick, int subvolume, long journalTs, long offset, JournalRecord record) {
+        this(brick, subvolume, journalTs, offset, record, RecordIdentity.of(record));
+    }
+
+    private BrickRecord(int brick, int subvolume, long journalTs, long offset, JournalRecord record, long[] identity) {
+        this(brick, subvolume, journalTs, offset, record, identity[0], identity[1]);
+    }
+
+    /** A record whose identity is already known (deserialization). */
+    public BrickRecord(int brick, int subvolume, long journalTs, long offset, JournalRecord record, long identityHi,
+            long identityLo) {
         this.brick = brick;
         this.subvolume = subvolume;
         this.journalTs = journalTs;
         this.offset = offset;
         this.record = Objects.requireNonNull(record, "record");
+        this.identityHi = identityHi;
+        this.identityLo = identityLo;
+    }
+
+    /** High half of the record's content identity ({@link RecordIdentity}). */
+    public long identityHi() {
+        return identityHi;
+    }
+
+    /** Low half of the record's content identity. */
+    public long identityLo() {
+        return identityLo;
     }
 
     /** Index of the brick in volume-info order. */

@@ -22,13 +22,20 @@ public final class BrickRecordSerializer extends ImmutableSerializer<BrickRecord
         out.writeShort(r.subvolume());
         out.writeLong(r.journalTs());
         out.writeLong(r.offset());
+        out.writeLong(r.identityHi());
+        out.writeLong(r.identityLo());
         JournalRecordSerde.write(r.record(), out);
     }
 
     @Override
     public BrickRecord deserialize(DataInputView in) throws IOException {
-        return new BrickRecord(in.readUnsignedShort(), in.readUnsignedShort(), in.readLong(), in.readLong(),
-                JournalRecordSerde.read(in));
+        int brick = in.readUnsignedShort();
+        int subvolume = in.readUnsignedShort();
+        long ts = in.readLong();
+        long offset = in.readLong();
+        long hi = in.readLong();
+        long lo = in.readLong();
+        return new BrickRecord(brick, subvolume, ts, offset, JournalRecordSerde.read(in), hi, lo);
     }
 
     @Override

@@ -45,6 +45,16 @@ final class DedupCounts {
         return 1;
     }
 
+    /** Copies seen from {@code brick} (0 if none). */
+    long count(int brick) {
+        for (int i = PAIRS; i < v.length; i += 2) {
+            if (v[i] == brick) {
+                return v[i + 1];
+            }
+        }
+        return 0;
+    }
+
     long[] toArray() {
         return v;
     }

@@ -4,7 +4,7 @@ import io.gnotify.connectors.event.VolumeEvent;
 import io.gnotify.connectors.event.VolumeEventSerializer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.TreeMap;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -25,7 +25,8 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
         implements OneInputStreamOperator<VolumeEvent, VolumeEvent> {
     private static final long serialVersionUID = 1L;
 
-    private transient PriorityQueue<VolumeEvent> pending;
+    /** Operations waiting for release, by journal second. */
+    private transient TreeMap<Long, List<VolumeEvent>> pending;
     private transient long nextSeq;
     private transient ListState<VolumeEvent> pendingState;
     private transient ListState<Long> seqState;
@@ -37,10 +38,10 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
         pendingState = context.getOperatorStateStore()
                 .getListState(new ListStateDescriptor<>("pending", VolumeEventSerializer.TYPE));
         seqState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("next-seq", Types.LONG));
-        pending = new PriorityQueue<>(VolumeEvent.ORDER);
+        pending = new TreeMap<>();
         nextSeq = 1;
         for (VolumeEvent e : pendingState.get()) {
-            pending.add(e);
+            add(e);
         }
         for (Long s : seqState.get()) {
             nextSeq = Math.max(nextSeq, s);
@@ -55,15 +56,23 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
 
     @Override
     public void processElement(StreamRecord<VolumeEvent> element) {
-        pending.add(element.getValue());
+        add(element.getValue());
+    }
+
+    private void add(VolumeEvent e) {
+        pending.computeIfAbsent(e.journalTs(), t -> new ArrayList<>()).add(e);
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        while (!pending.isEmpty() && OperationDedupOperator.releaseTime(pending.peek().journalTs()) <= mark.getTimestamp()) {
-            VolumeEvent e = pending.poll().withSeq(nextSeq++);
-            output.collect(new StreamRecord<>(e, e.journalTs() * 1000));
-            sequenced.inc();
+        while (!pending.isEmpty() && OperationDedupOperator.releaseTime(pending.firstKey()) <= mark.getTimestamp()) {
+            List<VolumeEvent> second = pending.pollFirstEntry().getValue();
+            second.sort(VolumeEvent.ORDER);
+            for (VolumeEvent e : second) {
+                VolumeEvent numbered = e.withSeq(nextSeq++);
+                output.collect(new StreamRecord<>(numbered, numbered.journalTs() * 1000));
+            }
+            sequenced.inc(second.size());
         }
         super.processWatermark(mark);
     }
@@ -71,7 +80,9 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        pendingState.update(new ArrayList<>(pending));
+        List<VolumeEvent> all = new ArrayList<>();
+        pending.values().forEach(all::addAll);
+        pendingState.update(all);
         seqState.update(List.of(nextSeq));
     }
 }

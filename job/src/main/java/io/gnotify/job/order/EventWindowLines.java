@@ -23,13 +23,15 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 public final class EventWindowLines extends AbstractStreamOperator<WindowFileLine>
         implements OneInputStreamOperator<VolumeEvent, WindowFileLine> {
     private static final long serialVersionUID = 1L;
-    private static final byte[] NEWLINE = {'\n'};
 
     private final String volume;
     private final WindowGrid grid;
     private final boolean emptyWindowsFromWatermarks;
     private transient long next;
     private transient ListState<Long> nextState;
+    private transient EventJson json;
+    private transient long cachedStart = Long.MIN_VALUE;
+    private transient String cachedFile;
 
     public EventWindowLines(String volume, WindowGrid grid, boolean emptyWindowsFromWatermarks) {
         this.volume = volume;
@@ -41,6 +43,7 @@ public final class EventWindowLines extends AbstractStreamOperator<WindowFileLin
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         nextState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("next-window", Types.LONG));
+        json = new EventJson();
         next = Long.MIN_VALUE;
         for (Long n : nextState.get()) {
             next = n;
@@ -53,10 +56,7 @@ public final class EventWindowLines extends AbstractStreamOperator<WindowFileLin
         long start = grid.start(e.journalTs());
         fillEmptyBefore(start);
         next = Math.max(next, grid.end(start));
-        byte[] json = EventJson.render(e);
-        byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
-        line[json.length] = NEWLINE[0];
-        output.collect(new StreamRecord<>(new WindowFileLine(grid.end(start), file(start), line)));
+        output.collect(new StreamRecord<>(new WindowFileLine(grid.end(start), file(start), json.line(e))));
     }
 
     @Override
@@ -80,7 +80,11 @@ public final class EventWindowLines extends AbstractStreamOperator<WindowFileLin
     }
 
     private String file(long start) {
-        return volume + "/events/" + grid.name(start) + ".jsonl";
+        if (start != cachedStart) {
+            cachedStart = start;
+            cachedFile = volume + "/events/" + grid.name(start) + ".jsonl";
+        }
+        return cachedFile;
     }
 
     @Override

@@ -6,10 +6,9 @@ import io.gnotify.connectors.source.BrickRecordSerializer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -37,21 +36,37 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 public final class OperationDedupOperator extends AbstractStreamOperator<VolumeEvent>
         implements OneInputStreamOperator<BrickRecord, VolumeEvent>, Triggerable<Tuple2<Long, Long>, VoidNamespace> {
     private static final long serialVersionUID = 1L;
-    static final Comparator<BrickRecord> COPY_ORDER = Comparator.comparingLong(BrickRecord::journalTs)
-            .thenComparingInt(BrickRecord::brick).thenComparingLong(BrickRecord::offset);
+    static final Comparator<BrickRecord> COPY_ORDER = (a, b) -> {
+        int c = Long.compare(a.journalTs(), b.journalTs());
+        if (c == 0) {
+            c = Integer.compare(a.brick(), b.brick());
+        }
+        return c != 0 ? c : Long.compare(a.offset(), b.offset());
+    };
+
+    private static final VoidNamespace NS = VoidNamespace.INSTANCE;
 
     private final long horizonMillis;
+    private final CopyExpectation expectation;
     private transient ValueState<long[]> counts;
     private transient ListState<BrickRecord> spilled;
-    private transient InternalTimerService<VoidNamespace> timers;
-    private transient Map<Tuple2<Long, Long>, List<BrickRecord>> batch;
+    /** Fires when a key's spilled copies are released. */
+    private transient InternalTimerService<VoidNamespace> spillTimers;
+    /** Fires a horizon after a key's last copy, to drop its counts. */
+    private transient InternalTimerService<VoidNamespace> expiryTimers;
+    /** Unreleased copies by journal second, then by key. */
+    private transient TreeMap<Long, Map<Tuple2<Long, Long>, List<BrickRecord>>> batch;
     private transient Counter operations;
     private transient Counter duplicates;
     private transient Counter lateDropped;
 
-    /** {@code horizonMillis}: how long (event time) a key's counts outlive its last copy. */
-    public OperationDedupOperator(long horizonMillis) {
+    /**
+     * {@code horizonMillis}: how long (event time) a key's counts outlive its last copy; {@code expectation}:
+     * which bricks log which operations, so complete operations leave no state behind.
+     */
+    public OperationDedupOperator(long horizonMillis, CopyExpectation expectation) {
         this.horizonMillis = horizonMillis;
+        this.expectation = expectation;
     }
 
     /** A journal second {@code ts} is released once the watermark reaches this. */
@@ -65,8 +80,17 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         counts = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         spilled = getRuntimeContext().getListState(new ListStateDescriptor<>("spilled", BrickRecordSerializer.TYPE));
-        timers = getInternalTimerService("dedup", VoidNamespaceSerializer.INSTANCE, this);
-        batch = new HashMap<>();
+        spillTimers = getInternalTimerService("dedup-spilled", VoidNamespaceSerializer.INSTANCE, this);
+        expiryTimers = getInternalTimerService("dedup-expiry", VoidNamespaceSerializer.INSTANCE, new Triggerable<Tuple2<Long, Long>, VoidNamespace>() {
+            @Override
+            public void onEventTime(InternalTimer<Tuple2<Long, Long>, VoidNamespace> timer) throws Exception {
+                expire(timer.getTimestamp());
+            }
+
+            @Override
+            public void onProcessingTime(InternalTimer<Tuple2<Long, Long>, VoidNamespace> timer) {}
+        });
+        batch = new TreeMap<>();
         operations = getMetricGroup().counter("operations");
         duplicates = getMetricGroup().counter("duplicateCopies");
         lateDropped = getMetricGroup().counter("lateCopiesDropped");
@@ -76,13 +100,14 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     @SuppressWarnings("unchecked")
     public void processElement(StreamRecord<BrickRecord> element) {
         BrickRecord r = element.getValue();
-        if (releaseTime(r.journalTs()) <= timers.currentWatermark()) {
+        if (releaseTime(r.journalTs()) <= spillTimers.currentWatermark()) {
             // Only a brick that was down and carried by a live replica can deliver behind the watermark:
             // its replica's copies were already applied, so this one is a duplicate.
             lateDropped.inc();
             return;
         }
-        batch.computeIfAbsent((Tuple2<Long, Long>) getCurrentKey(), k -> new ArrayList<>(2)).add(r);
+        batch.computeIfAbsent(r.journalTs(), t -> new HashMap<>())
+                .computeIfAbsent((Tuple2<Long, Long>) getCurrentKey(), k -> new ArrayList<>(2)).add(r);
     }
 
     @Override
@@ -90,26 +115,18 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         if (timeServiceManager != null) {
             timeServiceManager.advanceWatermark(mark);
         }
-        long wm = mark.getTimestamp();
-        for (Iterator<Map.Entry<Tuple2<Long, Long>, List<BrickRecord>>> it = batch.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e = it.next();
-            List<BrickRecord> released = takeReleased(e.getValue(), wm);
-            if (!released.isEmpty()) {
-                setCurrentKey(e.getKey());
-                apply(released);
-            }
-            if (e.getValue().isEmpty()) {
-                it.remove();
-            }
+        Map<Tuple2<Long, Long>, List<BrickRecord>> released = takeReleased(mark.getTimestamp());
+        for (Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e : released.entrySet()) {
+            setCurrentKey(e.getKey());
+            apply(e.getValue());
         }
         output.emitWatermark(mark);
     }
 
-    /** Spilled copies and cleanup: merge this key's spilled and batched copies up to the watermark, then expire. */
+    /** A key's spilled copies are due: merge them with its batched copies up to the watermark and apply. */
     @Override
-    @SuppressWarnings("unchecked")
     public void onEventTime(InternalTimer<Tuple2<Long, Long>, VoidNamespace> timer) throws Exception {
-        long wm = timers.currentWatermark();
+        long wm = spillTimers.currentWatermark();
         List<BrickRecord> copies = new ArrayList<>();
         List<BrickRecord> keep = new ArrayList<>();
         Iterable<BrickRecord> spilledCopies = spilled.get();
@@ -118,28 +135,30 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
                 (releaseTime(r.journalTs()) <= wm ? copies : keep).add(r);
             }
         }
-        List<BrickRecord> batched = batch.get(timer.getKey());
-        if (batched != null) {
-            copies.addAll(takeReleased(batched, wm));
-            if (batched.isEmpty()) {
-                batch.remove(timer.getKey());
+        for (Map<Tuple2<Long, Long>, List<BrickRecord>> bucket : releasedBuckets(wm).values()) {
+            List<BrickRecord> batched = bucket.remove(timer.getKey());
+            if (batched != null) {
+                copies.addAll(batched);
             }
         }
         if (!copies.isEmpty()) {
             spilled.update(keep);
             if (!keep.isEmpty()) {
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, keep.stream()
-                        .mapToLong(r -> releaseTime(r.journalTs())).min().getAsLong());
+                spillTimers.registerEventTimeTimer(NS, earliestRelease(keep));
             }
             apply(copies);
         }
+    }
+
+    /** Drops the current key's counts if no copy came within the horizon; otherwise looks again later. */
+    private void expire(long timerTime) throws Exception {
         long[] stored = counts.value();
         if (stored != null) {
             long expiry = expiry(new DedupCounts(stored).lastTs());
-            if (expiry <= wm) {
+            if (expiry <= expiryTimers.currentWatermark()) {
                 counts.clear();
-            } else if (expiry > timer.getTimestamp()) {
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, expiry);
+            } else if (expiry > timerTime) {
+                expiryTimers.registerEventTimeTimer(NS, expiry);
             }
         }
     }
@@ -150,13 +169,11 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     /** Before a checkpoint barrier, unreleased copies move into keyed state, so restore and rescaling keep them. */
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        for (Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e : batch.entrySet()) {
+        for (Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e : takeReleased(Long.MAX_VALUE).entrySet()) {
             setCurrentKey(e.getKey());
             spilled.addAll(e.getValue());
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE,
-                    e.getValue().stream().mapToLong(r -> releaseTime(r.journalTs())).min().getAsLong());
+            spillTimers.registerEventTimeTimer(NS, earliestRelease(e.getValue()));
         }
-        batch.clear();
         super.prepareSnapshotPreBarrier(checkpointId);
     }
 
@@ -166,7 +183,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         long[] stored = counts.value();
         DedupCounts c = new DedupCounts(stored);
         List<BrickRecord> reps = new ArrayList<>(1);
-        List<TreeSet<Integer>> sources = new ArrayList<>(1);
+        List<BrickSet> sources = new ArrayList<>(1);
         long firstNew = c.emitted() + 1;
         for (BrickRecord copy : copies) {
             long n = c.increment(copy.brick());
@@ -174,7 +191,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
             if (n > c.emitted()) {
                 c.emitted(n);
                 reps.add(copy);
-                TreeSet<Integer> s = new TreeSet<>();
+                BrickSet s = new BrickSet();
                 s.add(copy.brick());
                 sources.add(s);
             } else {
@@ -185,32 +202,59 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
                 }
             }
         }
-        counts.update(c.toArray());
-        if (stored == null) {
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, expiry(c.lastTs()));
+        if (expectation.complete(copies.get(0).record(), copies.get(0).brick(), c)) {
+            // Every brick that logs this operation has logged it: no copy can still come.
+            if (stored != null) {
+                counts.clear();
+            }
+        } else {
+            counts.update(c.toArray());
+            if (stored == null) {
+                expiryTimers.registerEventTimeTimer(NS, expiry(c.lastTs()));
+            }
         }
         for (int i = 0; i < reps.size(); i++) {
             BrickRecord rep = reps.get(i);
-            int[] bricks = sources.get(i).stream().mapToInt(Integer::intValue).toArray();
+            int[] bricks = sources.get(i).toSortedArray();
             output.collect(new StreamRecord<>(new VolumeEvent(-1, rep.journalTs(), rep.brick(), rep.offset(), bricks,
                     rep.record()), rep.eventTimeMillis()));
             operations.inc();
         }
     }
 
+    private static long earliestRelease(List<BrickRecord> copies) {
+        long min = Long.MAX_VALUE;
+        for (BrickRecord r : copies) {
+            min = Math.min(min, releaseTime(r.journalTs()));
+        }
+        return min;
+    }
+
     private long expiry(long lastTs) {
         return releaseTime(lastTs) + horizonMillis;
     }
 
-    private static List<BrickRecord> takeReleased(List<BrickRecord> copies, long wm) {
-        List<BrickRecord> released = new ArrayList<>();
-        for (Iterator<BrickRecord> it = copies.iterator(); it.hasNext(); ) {
-            BrickRecord r = it.next();
-            if (releaseTime(r.journalTs()) <= wm) {
-                released.add(r);
-                it.remove();
+    /** The batch buckets whose journal second the watermark {@code wm} releases. */
+    private Map<Long, Map<Tuple2<Long, Long>, List<BrickRecord>>> releasedBuckets(long wm) {
+        long lastReleased = wm == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(wm - 999, 1000);
+        return batch.headMap(lastReleased, true);
+    }
+
+    /** Removes and returns every batched copy the watermark releases, grouped by key. */
+    private Map<Tuple2<Long, Long>, List<BrickRecord>> takeReleased(long wm) {
+        Map<Long, Map<Tuple2<Long, Long>, List<BrickRecord>>> buckets = releasedBuckets(wm);
+        if (buckets.size() == 1) {
+            Map<Tuple2<Long, Long>, List<BrickRecord>> only = buckets.values().iterator().next();
+            buckets.clear();
+            return only;
+        }
+        Map<Tuple2<Long, Long>, List<BrickRecord>> byKey = new HashMap<>();
+        for (Map<Tuple2<Long, Long>, List<BrickRecord>> bucket : buckets.values()) {
+            for (Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e : bucket.entrySet()) {
+                byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>(e.getValue().size())).addAll(e.getValue());
             }
         }
-        return released;
+        buckets.clear();
+        return byKey;
     }
 }

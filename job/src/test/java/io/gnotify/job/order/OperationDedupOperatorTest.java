@@ -23,9 +23,15 @@ import org.junit.jupiter.api.Test;
 class OperationDedupOperatorTest {
     static final long T = 1_795_500_000L;
     static final long HORIZON = 60_000;
+    /** A 2x2 volume: bricks 0 and 1 form subvolume 0, bricks 2 and 3 subvolume 1. */
+    static final CopyExpectation EXPECT = CopyExpectation.of(new io.gnotify.connectors.volume.VolumeInfo("v", "id",
+            "Distributed-Replicate", 2, 0, java.util.List.of(new io.gnotify.connectors.volume.Brick(0, 0, "h", "/b1", false),
+                    new io.gnotify.connectors.volume.Brick(1, 0, "h", "/b2", false),
+                    new io.gnotify.connectors.volume.Brick(2, 1, "h", "/b3", false),
+                    new io.gnotify.connectors.volume.Brick(3, 1, "h", "/b4", false))));
 
     static KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, BrickRecord, VolumeEvent> harness() throws Exception {
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(new OperationDedupOperator(HORIZON), new OperationKey(),
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new OperationDedupOperator(HORIZON, EXPECT), new OperationKey(),
                 TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 1, 0);
         h.open();
         return h;
@@ -146,7 +152,7 @@ class OperationDedupOperatorTest {
         OperatorSubtaskState snapshot = h.snapshot(1, 1);
         h.close();
 
-        var restored = new KeyedOneInputStreamOperatorTestHarness<>(new OperationDedupOperator(HORIZON), new OperationKey(),
+        var restored = new KeyedOneInputStreamOperatorTestHarness<>(new OperationDedupOperator(HORIZON, EXPECT), new OperationKey(),
                 TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 1, 0);
         restored.initializeState(snapshot);
         restored.open();
@@ -171,5 +177,30 @@ class OperationDedupOperatorTest {
         h.processWatermark(OperationDedupOperator.releaseTime(T) + HORIZON);
         assertThat(h.numKeyedStateEntries()).isZero();
         assertThat(h.numEventTimeTimers()).isZero();
+    }
+
+    /** An operation every expected brick has logged leaves no state and no timer behind. */
+    @Test
+    void completeOperationsLeaveNoState() throws Exception {
+        JournalRecord create = JournalRecord.builder(RecordType.ENTRY, 5, 5).fop(Fop.CREATE).modeOwner(0100644, 0, 0)
+                .entry(0, 1, bytes("f")).build();
+        JournalRecord mkdir = JournalRecord.builder(RecordType.ENTRY, 6, 6).fop(Fop.MKDIR).modeOwner(040755, 0, 0)
+                .entry(0, 1, bytes("d")).build();
+        var h = harness();
+        feed(h, copy(2, T, 100, create), copy(3, T, 100, create));
+        for (int b = 0; b < 4; b++) {
+            feed(h, copy(b, T, 200, mkdir));
+        }
+        assertThat(release(h, T)).hasSize(2);
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+
+        // One replica's copy still to come: state and an expiry timer stay until it arrives.
+        feed(h, copy(2, T + 1, 100, create));
+        assertThat(release(h, T + 1)).hasSize(1);
+        assertThat(h.numKeyedStateEntries()).isPositive();
+        feed(h, copy(3, T + 2, 100, create));
+        assertThat(release(h, T + 2)).isEmpty();
+        assertThat(h.numKeyedStateEntries()).isZero();
     }
 }
