@@ -84,6 +84,11 @@ final class RunCommand implements Callable<Integer> {
             defaultValue = "60s", description = "No rollover for this long marks a brick DOWN (default: ${DEFAULT-VALUE}).")
     Duration brickDownTimeout;
 
+    @Option(names = "--max-brick-drift", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "60s", description = "How far (event time) a brick may read ahead of the slowest live "
+                    + "one while catching up; bounds memory (default: ${DEFAULT-VALUE}).")
+    Duration maxBrickDrift;
+
     @Option(names = {"-D", "--flink-conf"}, paramLabel = "KEY=VALUE",
             description = "Any Flink configuration key, applied last (repeatable), e.g. "
                     + "-D state.backend.rocksdb.timer-service.factory=ROCKSDB.")
@@ -98,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
         VolumeInfo volume = VolumeInfo.parse(volumeInfo, volumeName);
         JobSettings settings = new JobSettings(volume, BrickMap.of(brickMap), output.toAbsolutePath(),
                 new WindowGrid(window.toSeconds()), bounded, StartPosition.parse(start), dedupHorizon, emitEvents,
-                pollInterval, brickDownTimeout);
+                pollInterval, brickDownTimeout, maxBrickDrift);
         Configuration conf = configuration();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);
@@ -106,8 +111,9 @@ final class RunCommand implements Callable<Integer> {
         out.printf("gnotify: %s, %s; output in %s%n", volume, bounded ? "bounded" : "continuous",
                 output.resolve(volume.name()).toAbsolutePath());
         out.flush();
-        env.execute("gnotify " + volume.name());
-        out.printf("gnotify: done; files in %s%n", output.resolve(volume.name()).toAbsolutePath());
+        org.apache.flink.api.common.JobExecutionResult result = env.execute("gnotify " + volume.name());
+        out.printf("gnotify: done in %.1f s (job run time); files in %s%n", result.getNetRuntime() / 1000.0,
+                output.resolve(volume.name()).toAbsolutePath());
         return 0;
     }
 

@@ -10,4 +10,4 @@ import java.time.Duration;
 /** Everything the pipeline needs to know, as given on the command line. */
 public record JobSettings(VolumeInfo volume, BrickMap brickMap, Path output, WindowGrid windows, boolean bounded,
         StartPosition start, Duration dedupHorizon, boolean emitEvents, Duration pollInterval,
-        Duration brickDownTimeout) implements Serializable {}
+        Duration brickDownTimeout, Duration maxBrickDrift) implements Serializable {}

@@ -11,6 +11,7 @@ import io.gnotify.job.order.EventSequencer;
 import io.gnotify.job.order.EventWindowLines;
 import io.gnotify.job.order.OperationDedupOperator;
 import io.gnotify.job.order.OperationKey;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -35,14 +36,23 @@ public final class VolumePipeline {
     /** As {@link #orderedEvents(StreamExecutionEnvironment, JobSettings)}, with {@code tap} applied to the copies. */
     public static DataStream<VolumeEvent> orderedEvents(StreamExecutionEnvironment env, JobSettings s,
             UnaryOperator<DataStream<BrickRecord>> tap) {
-        DataStream<BrickRecord> copies = tap.apply(env.fromSource(source(s),
-                WatermarkStrategy.<BrickRecord>noWatermarks().withTimestampAssigner((r, ts) -> r.eventTimeMillis()),
-                "brick journals").uid("brick-journals"));
+        DataStream<BrickRecord> copies = tap.apply(env.fromSource(source(s), watermarks(s), "brick journals")
+                .uid("brick-journals"));
         return copies.keyBy(new OperationKey())
                 .transform("dedup operations", VolumeEventSerializer.TYPE,
                         new OperationDedupOperator(s.dedupHorizon().toMillis(), CopyExpectation.of(s.volume()))).uid("dedup-operations")
                 .transform("volume order", VolumeEventSerializer.TYPE, new EventSequencer()).uid("volume-order")
                 .setParallelism(1).setMaxParallelism(1);
+    }
+
+    /**
+     * Event time from the journals; the source itself emits each brick's watermark at every rollover. Bricks
+     * are kept within {@code maxBrickDrift} of the slowest live one (split-level watermark alignment), so a
+     * brick that reads ahead cannot pile up copies that wait for the volume watermark.
+     */
+    static WatermarkStrategy<BrickRecord> watermarks(JobSettings s) {
+        return WatermarkStrategy.<BrickRecord>noWatermarks().withTimestampAssigner((r, ts) -> r.eventTimeMillis())
+                .withWatermarkAlignment("gnotify-" + s.volume().name(), s.maxBrickDrift(), Duration.ofMillis(200));
     }
 
     /** The whole job. */

@@ -63,17 +63,18 @@ class JournalDumpCommandTest {
         Path brick = tmp.resolve("b1");
         Fixtures.copyBrick("single-tiny", "b1", brick);
         List<Path> journals = Fixtures.journals("single-tiny", "b1");
-        Path corrupt = brick.resolve(Fixtures.brick("single-tiny", "b1").relativize(journals.get(1)));
+        Path corrupt = Fixtures.copiedJournal("single-tiny", "b1", brick, 1);
         byte[] bytes = Files.readAllBytes(corrupt);
         bytes[51] = 'Z';
         Files.write(corrupt, bytes);
-        Files.delete(brick.resolve(Fixtures.brick("single-tiny", "b1").relativize(journals.get(3))));
+        Path missing = Fixtures.copiedJournal("single-tiny", "b1", brick, 3);
+        Files.delete(missing);
 
         Run r = run("journal", "dump", brick.toString());
 
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("GARBAGE in " + corrupt + " at offset 51")
-                .contains("MISSING_JOURNAL in " + brick.resolve(Fixtures.brick("single-tiny", "b1").relativize(journals.get(3))))
+                .contains("MISSING_JOURNAL in " + missing)
                 .contains("missing=1").contains("problems=2");
         long lines = new String(r.out()).lines().count();
         long original = 322;

@@ -92,6 +92,21 @@ public final class Fixtures {
         }
     }
 
+    /** Where journal number {@code index} of a fixture brick is inside a copy made by {@link #copyBrick}. */
+    public static Path copiedJournal(String fixture, String brick, Path copy, int index) {
+        return copy.resolve(brick(fixture, brick).relativize(journals(fixture, brick).get(index)));
+    }
+
+    /** Index of the first {@code value} in {@code bytes}, or -1. */
+    public static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** All records of a journal, failing on any problem. */
     public static List<JournalRecord> readStrict(Path journal) throws IOException {
         JournalReader r = JournalReader.open(journal, ProblemListener.STRICT);

@@ -31,7 +31,7 @@ class HtimeIndexTest {
         List<Path> htimes = changelog.htimeFiles();
         assertThat(htimes).hasSize(1);
         byte[] bytes = Files.readAllBytes(htimes.get(0));
-        int entryLength = indexOf(bytes, (byte) 0);
+        int entryLength = Fixtures.indexOf(bytes, (byte) 0);
 
         List<JournalRef> refs = changelog.rollovers(ProblemListener.STRICT);
 
@@ -67,12 +67,4 @@ class HtimeIndexTest {
                 .isEqualTo(JournalCounts.parseStats(Fixtures.meta(fixture, brick).resolve("stats.txt")));
     }
 
-    private static int indexOf(byte[] b, byte v) {
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == v) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

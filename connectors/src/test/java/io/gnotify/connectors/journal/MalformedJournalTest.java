@@ -296,7 +296,7 @@ class MalformedJournalTest {
         Path brick = tmp.resolve("b1");
         Fixtures.copyBrick("single-tiny", "b1", brick);
         List<Path> journals = Fixtures.journals("single-tiny", "b1");
-        Path purged = brick.resolve(Fixtures.brick("single-tiny", "b1").relativize(journals.get(2)));
+        Path purged = Fixtures.copiedJournal("single-tiny", "b1", brick, 2);
         Files.delete(purged);
 
         List<JournalProblem> problems = new ArrayList<>();

@@ -28,7 +28,7 @@ final class LiveVolume {
             Fixtures.copyBrick(fixture, b, bricks.resolve(b));
             Path htime = BrickChangelog.of(bricks.resolve(b)).htimeFiles().get(0);
             byte[] full = Files.readAllBytes(htime);
-            len = indexOf(full) + 1;
+            len = Fixtures.indexOf(full, (byte) 0) + 1;
             Files.write(htime, new byte[0]);
             htimes.add(htime);
             fullHtimes.add(full);
@@ -69,12 +69,4 @@ final class LiveVolume {
         }
     }
 
-    private static int indexOf(byte[] b) {
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == 0) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("empty HTIME");
-    }
 }

@@ -2,7 +2,7 @@ package io.gnotify.job.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gnotify.connectors.source.BrickRecord;
+import io.gnotify.connectors.source.SourceTestSupport.FailOnce;
 import io.gnotify.connectors.source.BrickRecordSerializer;
 import io.gnotify.job.FixtureVolumes;
 import io.gnotify.job.JobSettings;
@@ -11,11 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -33,7 +29,7 @@ class EventFilesDeterminismTest {
         JobSettings s = FixtureVolumes.settings(fixture, dir.resolve("out"));
         StreamExecutionEnvironment env = FixtureVolumes.env(parallelism, dir.resolve("cp"));
         VolumePipeline.build(env, s, fail
-                ? copies -> copies.map(new FailOnce()).returns(BrickRecordSerializer.TYPE).uid("fail-once")
+                ? copies -> copies.map(new FailOnce(20)).returns(BrickRecordSerializer.TYPE).uid("fail-once")
                 : copies -> copies);
         env.execute(fixture);
         return files(dir.resolve("out"));
@@ -70,27 +66,4 @@ class EventFilesDeterminismTest {
         expected.forEach((name, bytes) -> assertThat(actual.get(name)).as(name).isEqualTo(bytes));
     }
 
-    /** Slows the copies down so checkpoints complete mid-read, then throws once after two of them. */
-    static final class FailOnce implements MapFunction<BrickRecord, BrickRecord>, CheckpointListener {
-        private static final long serialVersionUID = 1L;
-        static final AtomicBoolean FAILED = new AtomicBoolean();
-        static final AtomicInteger COMPLETED = new AtomicInteger();
-        private long seen;
-
-        @Override
-        public BrickRecord map(BrickRecord r) throws Exception {
-            if (++seen % 20 == 0) {
-                Thread.sleep(1);
-            }
-            if (COMPLETED.get() >= 2 && FAILED.compareAndSet(false, true)) {
-                throw new RuntimeException("injected failure after " + COMPLETED.get() + " checkpoints");
-            }
-            return r;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            COMPLETED.incrementAndGet();
-        }
-    }
 }

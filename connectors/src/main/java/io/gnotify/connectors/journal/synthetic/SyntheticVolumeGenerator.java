@@ -142,28 +142,30 @@ public final class SyntheticVolumeGenerator {
     }
 
     private void create() {
-        Dir parent = ns.randomDir();
-        long[] g = newGfid();
-        byte[] n = name("f");
-        Inode i = new Inode(g[0], g[1], subvolumeOf(parent, n));
-        ns.add(i);
-        ns.link(i, new Link(parent, n));
-        onSubvolume(i.subvolume, entry(Fop.CREATE, g, parent, n).modeOwner(MODE_FILE, 1000 + random.nextInt(3), 1000).build());
-        onSubvolume(i.subvolume, JournalRecord.builder(RecordType.DATA, g[0], g[1]).build());
+        Inode i = newInode(Fop.CREATE);
+        onSubvolume(i.subvolume, JournalRecord.builder(RecordType.DATA, i.msb, i.lsb).build());
     }
 
     private void special(Fop fop) {
+        newInode(fop);
+    }
+
+    /** A new file (CREATE), symlink (SYMLINK) or fifo (MKNOD) in a random directory, logged on its subvolume. */
+    private Inode newInode(Fop fop) {
         Dir parent = ns.randomDir();
         long[] g = newGfid();
-        byte[] n = name(fop == Fop.SYMLINK ? "s" : "p");
+        byte[] n = name(fop == Fop.CREATE ? "f" : fop == Fop.SYMLINK ? "s" : "p");
         Inode i = new Inode(g[0], g[1], subvolumeOf(parent, n));
         ns.add(i);
         ns.link(i, new Link(parent, n));
         JournalRecord.Builder r = entry(fop, g, parent, n);
-        if (fop == Fop.MKNOD) {
+        if (fop == Fop.CREATE) {
+            r.modeOwner(MODE_FILE, 1000 + random.nextInt(3), 1000);
+        } else if (fop == Fop.MKNOD) {
             r.modeOwner(MODE_FIFO, 0, 0);
         }
         onSubvolume(i.subvolume, r.build());
+        return i;
     }
 
     private void write() {

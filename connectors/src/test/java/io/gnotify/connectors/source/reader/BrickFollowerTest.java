@@ -110,7 +110,7 @@ class BrickFollowerTest {
         Fixtures.copyBrick("single-tiny", "b1", brick);
         Path htime = BrickChangelog.of(brick).htimeFiles().get(0);
         byte[] all = Files.readAllBytes(htime);
-        int entryLength = indexOf(all, (byte) 0) + 1;
+        int entryLength = Fixtures.indexOf(all, (byte) 0) + 1;
         Files.write(htime, Arrays.copyOf(all, entryLength * 10));
 
         BrickFollower f = new BrickFollower(split(brick, StartPosition.earliest(), false), ProblemListener.STRICT);
@@ -134,7 +134,7 @@ class BrickFollowerTest {
         Path brick = tmp.resolve("b1");
         Fixtures.copyBrick("single-tiny", "b1", brick);
         List<Path> journals = Fixtures.journals("single-tiny", "b1");
-        Path gone = brick.resolve(Fixtures.brick("single-tiny", "b1").relativize(journals.get(2)));
+        Path gone = Fixtures.copiedJournal("single-tiny", "b1", brick, 2);
         Files.delete(gone);
         List<JournalProblem> problems = new ArrayList<>();
 
@@ -185,12 +185,4 @@ class BrickFollowerTest {
         assertThat(records(drain(f, 100))).hasSize(322);
     }
 
-    private static int indexOf(byte[] b, byte v) {
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == v) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

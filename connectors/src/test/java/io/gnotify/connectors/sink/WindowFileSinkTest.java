@@ -1,0 +1,108 @@
+package io.gnotify.connectors.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.connector.sink2.Committer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window-file writer and committer: hidden until committed, truncate on restore, idempotent commits. */
+class WindowFileSinkTest {
+
+    static WindowFileLine line(long end, String file, String text) {
+        return new WindowFileLine(end, file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void filesAppearOnlyWhenTheirWindowIsCompleteAndCommitted(@TempDir Path dir) throws Exception {
+        WindowFileWriter w = new WindowFileWriter(dir, List.of());
+        w.write(line(10, "v/events/a.jsonl", "1\n"), null);
+        w.write(line(20, "v/events/b.jsonl", "2\n"), null);
+        w.writeWatermark(new Watermark(10 * 1000 - 1));
+        Collection<WindowFileCommittable> ready = w.prepareCommit();
+        assertThat(ready).extracting(WindowFileCommittable::target).containsExactly(dir.resolve("v/events/a.jsonl").toString());
+        assertThat(dir.resolve("v/events/a.jsonl")).doesNotExist();
+        assertThat(dir.resolve("v/events/.a.jsonl.inprogress")).hasContent("1");
+
+        commit(ready);
+        assertThat(dir.resolve("v/events/a.jsonl")).hasContent("1");
+        assertThat(dir.resolve("v/events/.a.jsonl.inprogress")).doesNotExist();
+        // Re-committing after a recovery is recognised, not an error.
+        List<String> signals = commit(ready);
+        assertThat(signals).containsExactly("already");
+        w.close();
+    }
+
+    @Test
+    void restoreTruncatesToTheCheckpointedLength(@TempDir Path dir) throws Exception {
+        WindowFileWriter w = new WindowFileWriter(dir, List.of());
+        w.write(line(10, "f.jsonl", "before\n"), null);
+        List<WindowFileWriterState> state = w.snapshotState(1);
+        w.write(line(10, "f.jsonl", "after the checkpoint\n"), null);
+        w.snapshotState(2);
+        w.close();
+
+        WindowFileWriter restored = new WindowFileWriter(dir, state);
+        restored.write(line(10, "f.jsonl", "again\n"), null);
+        restored.flush(true);
+        commit(restored.prepareCommit());
+        assertThat(dir.resolve("f.jsonl")).hasContent("before\nagain");
+    }
+
+    @Test
+    void aRestoreThatLostDataFailsClearly(@TempDir Path dir) throws Exception {
+        WindowFileWriter w = new WindowFileWriter(dir, List.of());
+        w.write(line(10, "f.jsonl", "some bytes\n"), null);
+        List<WindowFileWriterState> state = w.snapshotState(1);
+        w.close();
+        Files.write(dir.resolve(".f.jsonl.inprogress"), new byte[2]);
+        assertThatThrownBy(() -> new WindowFileWriter(dir, state)).hasMessageContaining("recorded 11 bytes")
+                .hasMessageContaining(".f.jsonl.inprogress");
+    }
+
+    private static List<String> commit(Collection<WindowFileCommittable> committables) throws Exception {
+        List<String> signals = new ArrayList<>();
+        List<Committer.CommitRequest<WindowFileCommittable>> requests = new ArrayList<>();
+        for (WindowFileCommittable c : committables) {
+            requests.add(new Committer.CommitRequest<>() {
+                public WindowFileCommittable getCommittable() {
+                    return c;
+                }
+
+                public int getNumberOfRetries() {
+                    return 0;
+                }
+
+                public void signalFailedWithKnownReason(Throwable t) {
+                    signals.add("failed: " + t.getMessage());
+                }
+
+                public void signalFailedWithUnknownReason(Throwable t) {
+                    signals.add("failed: " + t.getMessage());
+                }
+
+                public void retryLater() {
+                    signals.add("retry");
+                }
+
+                public void updateAndRetryLater(WindowFileCommittable committable) {
+                    signals.add("retry");
+                }
+
+                public void signalAlreadyCommitted() {
+                    signals.add("already");
+                }
+            });
+        }
+        new WindowFileCommitter().commit(requests);
+        return signals;
+    }
+}
