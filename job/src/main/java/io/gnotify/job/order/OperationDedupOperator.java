@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -25,6 +28,8 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns copies (keyed by {@link OperationKey}) into operations, once each. Copies wait on the heap until
@@ -45,13 +50,14 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     };
 
     private static final VoidNamespace NS = VoidNamespace.INSTANCE;
+    private static final Logger LOG = LoggerFactory.getLogger(OperationDedupOperator.class);
 
     private final long horizonMillis;
     private final CopyExpectation expectation;
     private transient ValueState<long[]> counts;
-    private transient ListState<BrickRecord> spilled;
-    /** Fires when a key's spilled copies are released. */
-    private transient InternalTimerService<VoidNamespace> spillTimers;
+    /** Unreleased copies at a checkpoint; every subtask restores the union and keeps its own key groups. */
+    private transient ListState<BrickRecord> pendingState;
+    private transient List<BrickRecord> restoredPending;
     /** Fires a horizon after a key's last copy, to drop its counts. */
     private transient InternalTimerService<VoidNamespace> expiryTimers;
     /** Unreleased copies by journal second, then by key. */
@@ -59,6 +65,8 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     private transient Counter operations;
     private transient Counter duplicates;
     private transient Counter lateDropped;
+    private transient long liveKeys;
+    private transient long peakLiveKeys;
 
     /**
      * {@code horizonMillis}: how long (event time) a key's counts outlive its last copy; {@code expectation}:
@@ -69,9 +77,37 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         this.expectation = expectation;
     }
 
+    @Override
+    public void close() throws Exception {
+        LOG.info("dedup subtask {}: {} keys hold counts at the end, at most {} at once (restores count from 0)",
+                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), liveKeys, peakLiveKeys);
+        super.close();
+    }
+
     /** A journal second {@code ts} is released once the watermark reaches this. */
     static long releaseTime(long ts) {
         return ts * 1000 + 999;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        pendingState = context.getOperatorStateStore()
+                .getUnionListState(new ListStateDescriptor<>("unreleased-copies", BrickRecordSerializer.TYPE));
+        restoredPending = new ArrayList<>();
+        for (BrickRecord r : pendingState.get()) {
+            restoredPending.add(r);
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        List<BrickRecord> all = new ArrayList<>();
+        for (Map<Tuple2<Long, Long>, List<BrickRecord>> bucket : batch.values()) {
+            bucket.values().forEach(all::addAll);
+        }
+        pendingState.update(all);
     }
 
     @Override
@@ -79,35 +115,38 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         super.open();
         counts = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        spilled = getRuntimeContext().getListState(new ListStateDescriptor<>("spilled", BrickRecordSerializer.TYPE));
-        spillTimers = getInternalTimerService("dedup-spilled", VoidNamespaceSerializer.INSTANCE, this);
-        expiryTimers = getInternalTimerService("dedup-expiry", VoidNamespaceSerializer.INSTANCE, new Triggerable<Tuple2<Long, Long>, VoidNamespace>() {
-            @Override
-            public void onEventTime(InternalTimer<Tuple2<Long, Long>, VoidNamespace> timer) throws Exception {
-                expire(timer.getTimestamp());
-            }
-
-            @Override
-            public void onProcessingTime(InternalTimer<Tuple2<Long, Long>, VoidNamespace> timer) {}
-        });
+        expiryTimers = getInternalTimerService("dedup-expiry", VoidNamespaceSerializer.INSTANCE, this);
         batch = new TreeMap<>();
+        var task = getRuntimeContext().getTaskInfo();
+        for (BrickRecord r : restoredPending) {
+            Tuple2<Long, Long> key = Tuple2.of(r.identityHi(), r.identityLo());
+            if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key, task.getMaxNumberOfParallelSubtasks(),
+                    task.getNumberOfParallelSubtasks()) == task.getIndexOfThisSubtask()) {
+                addToBatch(key, r);
+            }
+        }
+        restoredPending = null;
         operations = getMetricGroup().counter("operations");
         duplicates = getMetricGroup().counter("duplicateCopies");
         lateDropped = getMetricGroup().counter("lateCopiesDropped");
+        getMetricGroup().gauge("liveKeys", () -> liveKeys);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void processElement(StreamRecord<BrickRecord> element) {
         BrickRecord r = element.getValue();
-        if (releaseTime(r.journalTs()) <= spillTimers.currentWatermark()) {
+        if (releaseTime(r.journalTs()) <= expiryTimers.currentWatermark()) {
             // Only a brick that was down and carried by a live replica can deliver behind the watermark:
             // its replica's copies were already applied, so this one is a duplicate.
             lateDropped.inc();
             return;
         }
-        batch.computeIfAbsent(r.journalTs(), t -> new HashMap<>())
-                .computeIfAbsent((Tuple2<Long, Long>) getCurrentKey(), k -> new ArrayList<>(2)).add(r);
+        addToBatch((Tuple2<Long, Long>) getCurrentKey(), r);
+    }
+
+    private void addToBatch(Tuple2<Long, Long> key, BrickRecord r) {
+        batch.computeIfAbsent(r.journalTs(), t -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>(2)).add(r);
     }
 
     @Override
@@ -123,41 +162,16 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         output.emitWatermark(mark);
     }
 
-    /** A key's spilled copies are due: merge them with its batched copies up to the watermark and apply. */
+    /** Drops the current key's counts if no copy came within the horizon; otherwise looks again later. */
     @Override
     public void onEventTime(InternalTimer<Tuple2<Long, Long>, VoidNamespace> timer) throws Exception {
-        long wm = spillTimers.currentWatermark();
-        List<BrickRecord> copies = new ArrayList<>();
-        List<BrickRecord> keep = new ArrayList<>();
-        Iterable<BrickRecord> spilledCopies = spilled.get();
-        if (spilledCopies != null) {
-            for (BrickRecord r : spilledCopies) {
-                (releaseTime(r.journalTs()) <= wm ? copies : keep).add(r);
-            }
-        }
-        for (Map<Tuple2<Long, Long>, List<BrickRecord>> bucket : releasedBuckets(wm).values()) {
-            List<BrickRecord> batched = bucket.remove(timer.getKey());
-            if (batched != null) {
-                copies.addAll(batched);
-            }
-        }
-        if (!copies.isEmpty()) {
-            spilled.update(keep);
-            if (!keep.isEmpty()) {
-                spillTimers.registerEventTimeTimer(NS, earliestRelease(keep));
-            }
-            apply(copies);
-        }
-    }
-
-    /** Drops the current key's counts if no copy came within the horizon; otherwise looks again later. */
-    private void expire(long timerTime) throws Exception {
         long[] stored = counts.value();
         if (stored != null) {
             long expiry = expiry(new DedupCounts(stored).lastTs());
             if (expiry <= expiryTimers.currentWatermark()) {
                 counts.clear();
-            } else if (expiry > timerTime) {
+                liveKeys--;
+            } else if (expiry > timer.getTimestamp()) {
                 expiryTimers.registerEventTimeTimer(NS, expiry);
             }
         }
@@ -165,17 +179,6 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
 
     @Override
     public void onProcessingTime(InternalTimer<Tuple2<Long, Long>, VoidNamespace> timer) {}
-
-    /** Before a checkpoint barrier, unreleased copies move into keyed state, so restore and rescaling keep them. */
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        for (Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e : takeReleased(Long.MAX_VALUE).entrySet()) {
-            setCurrentKey(e.getKey());
-            spilled.addAll(e.getValue());
-            spillTimers.registerEventTimeTimer(NS, earliestRelease(e.getValue()));
-        }
-        super.prepareSnapshotPreBarrier(checkpointId);
-    }
 
     /** Applies one key's released copies in copy order and emits the new operations. */
     private void apply(List<BrickRecord> copies) throws Exception {
@@ -206,11 +209,13 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
             // Every brick that logs this operation has logged it: no copy can still come.
             if (stored != null) {
                 counts.clear();
+                liveKeys--;
             }
         } else {
             counts.update(c.toArray());
             if (stored == null) {
                 expiryTimers.registerEventTimeTimer(NS, expiry(c.lastTs()));
+                peakLiveKeys = Math.max(peakLiveKeys, ++liveKeys);
             }
         }
         for (int i = 0; i < reps.size(); i++) {
@@ -220,14 +225,6 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
                     rep.record()), rep.eventTimeMillis()));
             operations.inc();
         }
-    }
-
-    private static long earliestRelease(List<BrickRecord> copies) {
-        long min = Long.MAX_VALUE;
-        for (BrickRecord r : copies) {
-            min = Math.min(min, releaseTime(r.journalTs()));
-        }
-        return min;
     }
 
     private long expiry(long lastTs) {

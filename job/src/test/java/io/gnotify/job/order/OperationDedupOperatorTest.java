@@ -148,7 +148,6 @@ class OperationDedupOperatorTest {
     void unreleasedCopiesSurviveACheckpoint() throws Exception {
         var h = harness();
         feed(h, copy(1, T, 300, rename("a", "b")), copy(0, T + 1, 100, rename("c", "d")));
-        h.getOperator().prepareSnapshotPreBarrier(1);
         OperatorSubtaskState snapshot = h.snapshot(1, 1);
         h.close();
 
@@ -202,5 +201,42 @@ class OperationDedupOperatorTest {
         feed(h, copy(3, T + 2, 100, create));
         assertThat(release(h, T + 2)).isEmpty();
         assertThat(h.numKeyedStateEntries()).isZero();
+    }
+
+    /** Unreleased copies checkpointed at parallelism 1 are released exactly once after scaling out to 2. */
+    @Test
+    void unreleasedCopiesSurviveRescaling() throws Exception {
+        var h = harness();
+        List<JournalRecord> ops = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ops.add(rename("n" + i, "m" + i));
+            feed(h, copy(0, T, 100 + i, ops.get(i)));
+        }
+        OperatorSubtaskState snapshot = h.snapshot(1, 1);
+        h.close();
+
+        List<VolumeEvent> out = new ArrayList<>();
+        for (int subtask = 0; subtask < 2; subtask++) {
+            var part = new KeyedOneInputStreamOperatorTestHarness<>(new OperationDedupOperator(HORIZON, EXPECT),
+                    new OperationKey(), TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 2, subtask);
+            part.initializeState(org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness
+                    .repartitionOperatorState(snapshot, 8, 1, 2, subtask));
+            part.open();
+            // The other replica's copies arrive after the restore, each at the subtask owning its key.
+            for (JournalRecord op : ops) {
+                BrickRecord c = copy(1, T, 100, op);
+                int owner = org.apache.flink.runtime.state.KeyGroupRangeAssignment.assignKeyToParallelOperator(
+                        new OperationKey().getKey(c), 8, 2);
+                if (owner == subtask) {
+                    feed(part, c);
+                }
+            }
+            List<VolumeEvent> released = release(part, T);
+            assertThat(released).isNotEmpty();
+            out.addAll(released);
+            part.close();
+        }
+        assertThat(out).hasSize(40);
+        assertThat(out).allSatisfy(e -> assertThat(e.bricks()).containsExactly(0, 1));
     }
 }
