@@ -10,6 +10,9 @@ import org.apache.commons.codec.digest.MurmurHash3;
  */
 public final class RecordIdentity {
     private static final int SEED = 0x676e6f74;
+    /** Fixed part of the hashed bytes; names add up to 2 x 255. */
+    private static final int FIXED = 1 + 16 + 4 + 12 + 16 + 2 + 16 + 2;
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(FIXED + 1024));
 
     private RecordIdentity() {}
 
@@ -17,7 +20,8 @@ public final class RecordIdentity {
     public static long[] of(JournalRecord r) {
         byte[] name = r.name() == null ? new byte[0] : r.name();
         byte[] newName = r.newName() == null ? new byte[0] : r.newName();
-        ByteBuffer b = ByteBuffer.allocate(1 + 16 + 4 + 12 + 16 + 2 + name.length + 16 + 2 + newName.length);
+        int size = FIXED + name.length + newName.length;
+        ByteBuffer b = size <= FIXED + 1024 ? BUFFER.get().clear() : ByteBuffer.allocate(size);
         b.put(r.type().code()).putLong(r.gfidMsb()).putLong(r.gfidLsb()).putInt(r.fopNumber());
         b.putInt(r.mode()).putInt(r.uid()).putInt(r.gid());
         b.putLong(r.pgfidMsb()).putLong(r.pgfidLsb()).putShort((short) (r.name() == null ? -1 : name.length)).put(name);

@@ -20,12 +20,8 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.slf4j.Logger;
@@ -39,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * operation is its representative. See docs/design.md.
  */
 public final class OperationDedupOperator extends AbstractStreamOperator<VolumeEvent>
-        implements OneInputStreamOperator<BrickRecord, VolumeEvent>, Triggerable<Tuple2<Long, Long>, VoidNamespace> {
+        implements OneInputStreamOperator<BrickRecord, VolumeEvent> {
     private static final long serialVersionUID = 1L;
     static final Comparator<BrickRecord> COPY_ORDER = (a, b) -> {
         int c = Long.compare(a.journalTs(), b.journalTs());
@@ -49,7 +45,6 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         return c != 0 ? c : Long.compare(a.offset(), b.offset());
     };
 
-    private static final VoidNamespace NS = VoidNamespace.INSTANCE;
     private static final Logger LOG = LoggerFactory.getLogger(OperationDedupOperator.class);
 
     private final long horizonMillis;
@@ -58,14 +53,16 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     /** Unreleased copies at a checkpoint; every subtask restores the union and keeps its own key groups. */
     private transient ListState<BrickRecord> pendingState;
     private transient List<BrickRecord> restoredPending;
-    /** Fires a horizon after a key's last copy, to drop its counts. */
-    private transient InternalTimerService<VoidNamespace> expiryTimers;
+    /** Keys holding counts, by the time their counts may expire (rebuilt from state on restore). */
+    private transient TreeMap<Long, List<Tuple2<Long, Long>>> expiries;
+    private transient long watermark = Long.MIN_VALUE;
     /** Unreleased copies by journal second, then by key. */
     private transient TreeMap<Long, Map<Tuple2<Long, Long>, List<BrickRecord>>> batch;
     private transient Counter operations;
     private transient Counter duplicates;
     private transient Counter lateDropped;
-    private transient long liveKeys;
+    /** The keys that hold counts (a heap index of the keyed state), so fresh keys cost no state read. */
+    private transient java.util.Set<Tuple2<Long, Long>> keysWithCounts;
     private transient long peakLiveKeys;
 
     /**
@@ -80,7 +77,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     @Override
     public void close() throws Exception {
         LOG.info("dedup subtask {}: {} keys hold counts at the end, at most {} at once (restores count from 0)",
-                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), liveKeys, peakLiveKeys);
+                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), keysWithCounts.size(), peakLiveKeys);
         super.close();
     }
 
@@ -111,11 +108,11 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void open() throws Exception {
         super.open();
         counts = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        expiryTimers = getInternalTimerService("dedup-expiry", VoidNamespaceSerializer.INSTANCE, this);
         batch = new TreeMap<>();
         var task = getRuntimeContext().getTaskInfo();
         for (BrickRecord r : restoredPending) {
@@ -129,14 +126,25 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         operations = getMetricGroup().counter("operations");
         duplicates = getMetricGroup().counter("duplicateCopies");
         lateDropped = getMetricGroup().counter("lateCopiesDropped");
-        getMetricGroup().gauge("liveKeys", () -> liveKeys);
+        keysWithCounts = new java.util.HashSet<>();
+        expiries = new TreeMap<>();
+        List<Tuple2<Long, Long>> restored = new ArrayList<>();
+        try (java.util.stream.Stream<Object> keys = getKeyedStateBackend().getKeys("counts", VoidNamespace.INSTANCE)) {
+            keys.forEach(k -> restored.add((Tuple2<Long, Long>) k));
+        }
+        for (Tuple2<Long, Long> k : restored) {
+            setCurrentKey(k);
+            keysWithCounts.add(k);
+            scheduleExpiry(k, new DedupCounts(counts.value()).lastTs());
+        }
+        getMetricGroup().gauge("liveKeys", () -> keysWithCounts.size());
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void processElement(StreamRecord<BrickRecord> element) {
         BrickRecord r = element.getValue();
-        if (releaseTime(r.journalTs()) <= expiryTimers.currentWatermark()) {
+        if (releaseTime(r.journalTs()) <= watermark) {
             // Only a brick that was down and carried by a live replica can deliver behind the watermark:
             // its replica's copies were already applied, so this one is a duplicate.
             lateDropped.inc();
@@ -151,79 +159,117 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        if (timeServiceManager != null) {
-            timeServiceManager.advanceWatermark(mark);
-        }
+        watermark = mark.getTimestamp();
         Map<Tuple2<Long, Long>, List<BrickRecord>> released = takeReleased(mark.getTimestamp());
         for (Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e : released.entrySet()) {
             setCurrentKey(e.getKey());
             apply(e.getValue());
         }
+        expireUpTo(watermark);
         output.emitWatermark(mark);
     }
 
-    /** Drops the current key's counts if no copy came within the horizon; otherwise looks again later. */
-    @Override
-    public void onEventTime(InternalTimer<Tuple2<Long, Long>, VoidNamespace> timer) throws Exception {
-        long[] stored = counts.value();
-        if (stored != null) {
-            long expiry = expiry(new DedupCounts(stored).lastTs());
-            if (expiry <= expiryTimers.currentWatermark()) {
-                counts.clear();
-                liveKeys--;
-            } else if (expiry > timer.getTimestamp()) {
-                expiryTimers.registerEventTimeTimer(NS, expiry);
+    /** Drops the counts of keys whose last copy is a horizon behind the watermark; re-queues touched ones. */
+    private void expireUpTo(long wm) throws Exception {
+        while (!expiries.isEmpty() && expiries.firstKey() <= wm) {
+            for (Tuple2<Long, Long> key : expiries.pollFirstEntry().getValue()) {
+                if (!keysWithCounts.contains(key)) {
+                    continue;
+                }
+                setCurrentKey(key);
+                long[] stored = counts.value();
+                long expiry = stored == null ? Long.MIN_VALUE : expiry(new DedupCounts(stored).lastTs());
+                if (expiry <= wm) {
+                    counts.clear();
+                    keysWithCounts.remove(key);
+                } else {
+                    expiries.computeIfAbsent(expiry, t -> new ArrayList<>()).add(key);
+                }
             }
         }
     }
 
-    @Override
-    public void onProcessingTime(InternalTimer<Tuple2<Long, Long>, VoidNamespace> timer) {}
+    private void scheduleExpiry(Tuple2<Long, Long> key, long lastTs) {
+        expiries.computeIfAbsent(expiry(lastTs), t -> new ArrayList<>()).add(key);
+    }
 
-    /** Applies one key's released copies in copy order and emits the new operations. */
+    /**
+     * Applies one key's released copies in copy order and emits the new operations. A copy that comes more
+     * than a horizon (event time) after the key's last copy starts from fresh counts, whatever the batching.
+     */
+    @SuppressWarnings("unchecked")
     private void apply(List<BrickRecord> copies) throws Exception {
         copies.sort(COPY_ORDER);
-        long[] stored = counts.value();
+        Tuple2<Long, Long> key = (Tuple2<Long, Long>) getCurrentKey();
+        long[] stored = keysWithCounts.contains(key) ? counts.value() : null;
         DedupCounts c = new DedupCounts(stored);
-        List<BrickRecord> reps = new ArrayList<>(1);
-        List<BrickSet> sources = new ArrayList<>(1);
-        long firstNew = c.emitted() + 1;
+        NewOperations fresh = new NewOperations(c.emitted());
         for (BrickRecord copy : copies) {
+            if (c.lastTs() != Long.MIN_VALUE && releaseTime(copy.journalTs()) > expiry(c.lastTs())) {
+                emit(fresh);
+                c = new DedupCounts(null);
+                fresh = new NewOperations(0);
+            }
             long n = c.increment(copy.brick());
             c.seen(copy.journalTs());
             if (n > c.emitted()) {
                 c.emitted(n);
-                reps.add(copy);
-                BrickSet s = new BrickSet();
-                s.add(copy.brick());
-                sources.add(s);
+                fresh.add(copy);
             } else {
                 duplicates.inc();
-                int i = (int) (n - firstNew);
-                if (i >= 0 && i < reps.size() && reps.get(i).journalTs() == copy.journalTs()) {
-                    sources.get(i).add(copy.brick());
-                }
+                fresh.alsoLoggedBy(n, copy);
             }
         }
         if (expectation.complete(copies.get(0).record(), copies.get(0).brick(), c)) {
             // Every brick that logs this operation has logged it: no copy can still come.
             if (stored != null) {
                 counts.clear();
-                liveKeys--;
+                keysWithCounts.remove(key);
             }
         } else {
             counts.update(c.toArray());
             if (stored == null) {
-                expiryTimers.registerEventTimeTimer(NS, expiry(c.lastTs()));
-                peakLiveKeys = Math.max(peakLiveKeys, ++liveKeys);
+                // Queued once; the queue re-checks and re-queues a key that was touched since.
+                scheduleExpiry(key, c.lastTs());
+                keysWithCounts.add(key);
+                peakLiveKeys = Math.max(peakLiveKeys, keysWithCounts.size());
             }
         }
-        for (int i = 0; i < reps.size(); i++) {
-            BrickRecord rep = reps.get(i);
-            int[] bricks = sources.get(i).toSortedArray();
-            output.collect(new StreamRecord<>(new VolumeEvent(-1, rep.journalTs(), rep.brick(), rep.offset(), bricks,
-                    rep.record()), rep.eventTimeMillis()));
+        emit(fresh);
+    }
+
+    private void emit(NewOperations ops) {
+        for (int i = 0; i < ops.reps.size(); i++) {
+            BrickRecord rep = ops.reps.get(i);
+            output.collect(new StreamRecord<>(new VolumeEvent(-1, rep.journalTs(), rep.brick(), rep.offset(),
+                    ops.sources.get(i).toSortedArray(), rep.record()), rep.eventTimeMillis()));
             operations.inc();
+        }
+    }
+
+    /** Operations first seen in one apply pass, numbered from {@code emitted + 1}, with the bricks that logged them. */
+    private static final class NewOperations {
+        final long first;
+        final List<BrickRecord> reps = new ArrayList<>(1);
+        final List<BrickSet> sources = new ArrayList<>(1);
+
+        NewOperations(long emittedBefore) {
+            this.first = emittedBefore + 1;
+        }
+
+        void add(BrickRecord rep) {
+            reps.add(rep);
+            BrickSet s = new BrickSet();
+            s.add(rep.brick());
+            sources.add(s);
+        }
+
+        /** Copy number {@code n} from another brick: record the brick if it logged it in the same second. */
+        void alsoLoggedBy(long n, BrickRecord copy) {
+            int i = (int) (n - first);
+            if (i >= 0 && i < reps.size() && reps.get(i).journalTs() == copy.journalTs()) {
+                sources.get(i).add(copy.brick());
+            }
         }
     }
 

@@ -239,4 +239,27 @@ class OperationDedupOperatorTest {
         assertThat(out).hasSize(40);
         assertThat(out).allSatisfy(e -> assertThat(e.bricks()).containsExactly(0, 1));
     }
+
+    /**
+     * Whether a copy a horizon after the key's last copy is a new operation is decided by journal time, not by
+     * how the watermark batches copies: one big batch and many small ones give the same events.
+     */
+    @Test
+    void expiryIsDecidedByEventTimeNotByBatching() throws Exception {
+        long later = T + HORIZON / 1000 + 10;
+        BrickRecord[] copies = {copy(0, T, 100, rename("a", "b")), copy(1, T + 1, 100, rename("a", "b")),
+                copy(0, later, 100, rename("a", "b")), copy(1, later, 100, rename("a", "b"))};
+        var oneBatch = harness();
+        feed(oneBatch, copies);
+        List<VolumeEvent> together = release(oneBatch, later + 5);
+
+        var small = harness();
+        feed(small, copies);
+        List<VolumeEvent> apart = new ArrayList<>();
+        for (long ts = T; ts <= later + 5; ts++) {
+            apart.addAll(release(small, ts));
+        }
+        assertThat(together).extracting(VolumeEvent::journalTs).containsExactly(T, later);
+        assertThat(apart).isEqualTo(together);
+    }
 }
