@@ -23,6 +23,17 @@ public final class FixtureVolumes {
                 Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(30));
     }
 
+    /** The ordered volume events of a fixture (bounded run). */
+    public static java.util.List<io.gnotify.connectors.event.VolumeEvent> events(String fixture, Path tmp, int parallelism)
+            throws Exception {
+        StreamExecutionEnvironment env = env(parallelism, tmp.resolve("cp"));
+        java.util.List<io.gnotify.connectors.event.VolumeEvent> out = new java.util.ArrayList<>();
+        try (var it = VolumePipeline.orderedEvents(env, settings(fixture, tmp.resolve("out"))).executeAndCollect()) {
+            it.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
     /** RocksDB, incremental checkpoints every 100 ms, 3 restarts, no Kryo. */
     public static StreamExecutionEnvironment env(int parallelism, Path checkpoints) {
         return SourceTestSupport.rocksDbEnv(parallelism, checkpoints, null);

@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,13 +44,7 @@ class VolumeOrderFixtureTest {
     }
 
     static List<VolumeEvent> events(String fixture, Path tmp, int parallelism) throws Exception {
-        StreamExecutionEnvironment env = FixtureVolumes.env(parallelism, tmp.resolve("cp"));
-        List<VolumeEvent> out = new ArrayList<>();
-        try (CloseableIterator<VolumeEvent> it = io.gnotify.job.VolumePipeline
-                .orderedEvents(env, FixtureVolumes.settings(fixture, tmp.resolve("out"))).executeAndCollect()) {
-            it.forEachRemaining(out::add);
-        }
-        return out;
+        return FixtureVolumes.events(fixture, tmp, parallelism);
     }
 
     /** (fop, name, new name) of every entry operation, without AFR's hidden anonymous-inode directory. */

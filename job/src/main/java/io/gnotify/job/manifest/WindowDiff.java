@@ -1,0 +1,65 @@
+package io.gnotify.job.manifest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The exact diff of the namespace across one window, per touched inode: names it gained (NEW), lost
+ * (DELETE) or moved (RENAME, old path as at the start, new path as at the end), and MODIFY/META for
+ * names that exist at both ends when its data/metadata changed. A name whose parent directory was
+ * renamed has no entry of its own: the directory's RENAME moves it. Create-then-delete inside the window
+ * leaves nothing; a rename back leaves nothing but a MODIFY if written.
+ */
+public final class WindowDiff {
+    private WindowDiff() {}
+
+    public static List<ManifestEntry> of(WindowChanges changes) {
+        PathResolver atStart = new PathResolver(changes.startView());
+        PathResolver atEnd = new PathResolver(changes.endView());
+        List<GfidKey> touched = new ArrayList<>(changes.before().keySet());
+        touched.sort(Comparator.comparingLong(GfidKey::msb).thenComparingLong(GfidKey::lsb));
+        List<ManifestEntry> out = new ArrayList<>();
+        for (GfidKey g : touched) {
+            Inode start = changes.before().get(g);
+            Inode end = changes.endView().apply(g);
+            diff(g, start, end, changes, atStart, atEnd, out);
+        }
+        return out;
+    }
+
+    private static void diff(GfidKey g, Inode start, Inode end, WindowChanges changes, PathResolver atStart,
+            PathResolver atEnd, List<ManifestEntry> out) {
+        List<Link> from = start == null ? List.of() : start.links();
+        List<Link> to = end == null ? List.of() : end.links();
+        FileType type = end != null ? end.type() : start != null ? start.type() : FileType.OTHER;
+        List<Link> removed = new ArrayList<>(from);
+        removed.removeAll(to);
+        List<Link> added = new ArrayList<>(to);
+        added.removeAll(from);
+        int renames = Math.min(removed.size(), added.size());
+        for (int i = 0; i < renames; i++) {
+            out.add(new ManifestEntry(ManifestEntry.Op.RENAME, g, type, atEnd.path(added.get(i)), atStart.path(removed.get(i))));
+        }
+        for (Link l : added.subList(renames, added.size())) {
+            out.add(new ManifestEntry(ManifestEntry.Op.NEW, g, type, atEnd.path(l), null));
+        }
+        for (Link l : removed.subList(renames, removed.size())) {
+            out.add(new ManifestEntry(ManifestEntry.Op.DELETE, g, type, atStart.path(l), null));
+        }
+        if (from.isEmpty() || to.isEmpty()) {
+            return;
+        }
+        ManifestEntry.Op change = changes.dataChanged(g) ? ManifestEntry.Op.MODIFY
+                : changes.metadataChanged(g) ? ManifestEntry.Op.META : null;
+        if (change != null) {
+            // Every name that existed at the start too, under its end path (renamed ones included).
+            List<Link> kept = new ArrayList<>(to);
+            kept.removeAll(added.subList(renames, added.size()));
+            for (Link l : kept) {
+                out.add(new ManifestEntry(change, g, type, atEnd.path(l), null));
+            }
+        }
+    }
+
+}
