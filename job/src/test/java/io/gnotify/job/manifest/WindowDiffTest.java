@@ -1,0 +1,166 @@
+package io.gnotify.job.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.connectors.journal.Fop;
+import io.gnotify.connectors.journal.JournalRecord;
+import io.gnotify.connectors.journal.RecordType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The collapse rules of one window, case by case. */
+class WindowDiffTest {
+    static final GfidKey ROOT = GfidKey.ROOT;
+    HeapNamespaceStore store;
+
+    @BeforeEach
+    void empty() {
+        store = new HeapNamespaceStore();
+    }
+
+    static GfidKey g(long n) {
+        return new GfidKey(0x1000, n);
+    }
+
+    static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static VolumeEvent ev(JournalRecord r) {
+        return new VolumeEvent(1, 1, 0, 0, new int[] {0}, r);
+    }
+
+    static JournalRecord.Builder entry(Fop fop, GfidKey gfid, GfidKey parent, byte[] name) {
+        return JournalRecord.builder(RecordType.ENTRY, gfid.msb(), gfid.lsb()).fop(fop).entry(parent.msb(), parent.lsb(), name);
+    }
+
+    static VolumeEvent create(GfidKey gfid, GfidKey parent, String name) {
+        return ev(entry(Fop.CREATE, gfid, parent, b(name)).modeOwner(0100644, 0, 0).build());
+    }
+
+    static VolumeEvent mkdir(GfidKey gfid, GfidKey parent, String name) {
+        return ev(entry(Fop.MKDIR, gfid, parent, b(name)).modeOwner(040755, 0, 0).build());
+    }
+
+    static VolumeEvent rename(GfidKey gfid, GfidKey from, String a, GfidKey to, String c) {
+        return ev(entry(Fop.RENAME, gfid, from, b(a)).newEntry(to.msb(), to.lsb(), b(c)).build());
+    }
+
+    static VolumeEvent unlink(GfidKey gfid, GfidKey parent, String name) {
+        return ev(entry(Fop.UNLINK, gfid, parent, b(name)).deletedPath(b(name)).build());
+    }
+
+    static VolumeEvent link(GfidKey gfid, GfidKey parent, String name) {
+        return ev(entry(Fop.LINK, gfid, parent, b(name)).build());
+    }
+
+    static VolumeEvent write(GfidKey gfid) {
+        return ev(JournalRecord.builder(RecordType.DATA, gfid.msb(), gfid.lsb()).build());
+    }
+
+    static VolumeEvent chmod(GfidKey gfid) {
+        return ev(JournalRecord.builder(RecordType.METADATA, gfid.msb(), gfid.lsb()).fop(Fop.SETATTR).build());
+    }
+
+    /** Applies {@code setup} as an earlier window, then {@code window}; returns the window's entries as text. */
+    List<String> diff(List<VolumeEvent> setup, List<VolumeEvent> window) {
+        WindowChanges before = new WindowChanges(store);
+        setup.forEach(before::apply);
+        WindowChanges changes = new WindowChanges(store);
+        window.forEach(changes::apply);
+        return WindowDiff.of(changes).stream().map(ManifestEntry::toString).toList();
+    }
+
+    @Test
+    void createdAndDeletedInsideTheWindowLeavesNothing() {
+        assertThat(diff(List.of(), List.of(create(g(1), ROOT, "tmp"), write(g(1)), unlink(g(1), ROOT, "tmp")))).isEmpty();
+    }
+
+    @Test
+    void aRenameChainIsOneRename() {
+        assertThat(diff(List.of(create(g(1), ROOT, "a")),
+                List.of(rename(g(1), ROOT, "a", ROOT, "b"), rename(g(1), ROOT, "b", ROOT, "c"))))
+                .containsExactly("RENAME a -> c (file)");
+    }
+
+    @Test
+    void aRenameBackIsNothingButAWrite() {
+        List<VolumeEvent> setup = List.of(create(g(1), ROOT, "a"));
+        assertThat(diff(setup, List.of(rename(g(1), ROOT, "a", ROOT, "b"), rename(g(1), ROOT, "b", ROOT, "a")))).isEmpty();
+        empty();
+        assertThat(diff(setup, List.of(rename(g(1), ROOT, "a", ROOT, "b"), write(g(1)), rename(g(1), ROOT, "b", ROOT, "a"))))
+                .containsExactly("MODIFY a (file)");
+    }
+
+    /** gluster/glusterfs#3804: glusterfind loses the RENAME of a renamed-then-modified file. */
+    @Test
+    void renameAndWriteKeepsBoth() {
+        assertThat(diff(List.of(create(g(1), ROOT, "a")), List.of(rename(g(1), ROOT, "a", ROOT, "b"), write(g(1)))))
+                .containsExactly("RENAME a -> b (file)", "MODIFY b (file)");
+    }
+
+    /** glusterd2#593: every hard link was listed as deleted when one was removed. */
+    @Test
+    void hardLinksAreOneEntryPerName() {
+        List<VolumeEvent> setup = List.of(create(g(1), ROOT, "a"));
+        assertThat(diff(setup, List.of(link(g(1), ROOT, "a.hl")))).containsExactly("NEW a.hl (file)");
+        assertThat(diff(List.of(), List.of(unlink(g(1), ROOT, "a")))).containsExactly("DELETE a (file)");
+        assertThat(diff(List.of(), List.of(write(g(1))))).containsExactly("MODIFY a.hl (file)");
+    }
+
+    @Test
+    void aSwapIsTwoRenames() {
+        List<VolumeEvent> setup = List.of(create(g(1), ROOT, "a"), create(g(2), ROOT, "b"));
+        assertThat(diff(setup, List.of(rename(g(1), ROOT, "a", ROOT, "t"), rename(g(2), ROOT, "b", ROOT, "a"),
+                rename(g(1), ROOT, "t", ROOT, "b")))).containsExactly("RENAME a -> b (file)", "RENAME b -> a (file)");
+    }
+
+    @Test
+    void aRenamedDirectoryIsOneRenameAndChangesInsideUseTheNewPath() {
+        List<VolumeEvent> setup = List.of(mkdir(g(10), ROOT, "d"), create(g(1), g(10), "f"), create(g(2), g(10), "gone"));
+        assertThat(diff(setup, List.of(rename(g(10), ROOT, "d", ROOT, "e"), create(g(3), g(10), "new"), write(g(1)),
+                unlink(g(2), g(10), "gone"))))
+                .containsExactly("MODIFY e/f (file)", "DELETE d/gone (file)", "NEW e/new (file)", "RENAME d -> e (dir)");
+    }
+
+    /** The inode a rename replaces gets no record of its own; its name is still deleted. */
+    @Test
+    void aRenameOverAnExistingNameDeletesTheReplacedInode() {
+        List<VolumeEvent> setup = List.of(create(g(1), ROOT, "a"), create(g(2), ROOT, "b"));
+        assertThat(diff(setup, List.of(rename(g(1), ROOT, "a", ROOT, "b"))))
+                .containsExactly("RENAME a -> b (file)", "DELETE b (file)");
+    }
+
+    @Test
+    void metadataOnlyIsMetaAndDataWins() {
+        List<VolumeEvent> setup = List.of(create(g(1), ROOT, "a"), create(g(2), ROOT, "b"));
+        assertThat(diff(setup, List.of(chmod(g(1)), chmod(g(2)), write(g(2)))))
+                .containsExactly("META a (file)", "MODIFY b (file)");
+    }
+
+    @Test
+    void hostileNamesStayRawBytes() {
+        byte[] odd = {'n', '\n', '%', ',', (byte) 0xff, 'x'};
+        WindowChanges changes = new WindowChanges(store);
+        changes.apply(ev(entry(Fop.MKDIR, g(10), ROOT, b("dir with space")).modeOwner(040755, 0, 0).build()));
+        changes.apply(ev(entry(Fop.CREATE, g(1), g(10), odd).modeOwner(0100644, 0, 0).build()));
+        List<ManifestEntry> entries = WindowDiff.of(changes);
+        assertThat(entries).extracting(ManifestEntry::op).containsExactly(ManifestEntry.Op.NEW, ManifestEntry.Op.NEW);
+        assertThat(entries.get(0).path()).containsExactly(new byte[] {'d', 'i', 'r', ' ', 'w', 'i', 't', 'h', ' ', 's',
+                'p', 'a', 'c', 'e', '/', 'n', '\n', '%', ',', (byte) 0xff, 'x'});
+    }
+
+    @Test
+    void anUnknownParentIsKeptAsUnresolved() {
+        WindowChanges changes = new WindowChanges(store);
+        changes.apply(create(g(1), g(99), "orphan"));
+        assertThat(WindowDiff.of(changes)).singleElement().satisfies(e -> {
+            assertThat(e.op()).isEqualTo(ManifestEntry.Op.NEW);
+            assertThat(e.path()).isNull();
+            assertThat(e.gfid()).isEqualTo(g(1));
+        });
+    }
+}
