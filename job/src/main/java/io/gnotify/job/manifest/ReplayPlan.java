@@ -1,0 +1,80 @@
+package io.gnotify.job.manifest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Orders a window's diff into steps that take a copy of the volume from the window's start to its end on
+ * a real file system, whatever renames, swaps and deletes it holds:
+ * <ol>
+ *   <li>leave: DELETEs and RENAME sources, deepest start path first (children before their directory);
+ *       a rename source moves to a temporary name at the top, so cycles and renames over existing names
+ *       cannot collide;</li>
+ *   <li>arrive: NEWs and RENAME targets, shallowest end path first (parents before children);</li>
+ *   <li>refresh: MODIFY and META.</li>
+ * </ol>
+ * Entries whose path could not be resolved are left out of the plan (they stay in the manifest).
+ */
+public final class ReplayPlan {
+    /** Prefix of the temporary names used between leaving and arriving. */
+    public static final String TEMP_PREFIX = ".gnotify-move-";
+
+    private ReplayPlan() {}
+
+    public static List<ReplayStep> of(List<ManifestEntry> entries) {
+        List<ReplayStep> leave = new ArrayList<>();
+        List<ReplayStep> arrive = new ArrayList<>();
+        List<ReplayStep> refresh = new ArrayList<>();
+        int n = 0;
+        for (ManifestEntry e : entries) {
+            switch (e.op()) {
+                case DELETE -> {
+                    if (e.path() != null) {
+                        leave.add(new ReplayStep(ReplayStep.Kind.REMOVE, e.path(), null, e));
+                    }
+                }
+                case RENAME -> {
+                    if (e.path() != null && e.oldPath() != null) {
+                        byte[] temp = (TEMP_PREFIX + e.gfid() + "-" + n++).getBytes(StandardCharsets.US_ASCII);
+                        leave.add(new ReplayStep(ReplayStep.Kind.MOVE, e.oldPath(), temp, e));
+                        arrive.add(new ReplayStep(ReplayStep.Kind.MOVE, temp, e.path(), e));
+                    }
+                }
+                case NEW -> {
+                    if (e.path() != null) {
+                        arrive.add(new ReplayStep(ReplayStep.Kind.CREATE, e.path(), null, e));
+                    }
+                }
+                default -> {
+                    if (e.path() != null) {
+                        refresh.add(new ReplayStep(ReplayStep.Kind.REFRESH, e.path(), null, e));
+                    }
+                }
+            }
+        }
+        leave.sort(Comparator.comparingInt((ReplayStep s) -> -depth(s.path())).thenComparing(ReplayStep::path, Arrays::compareUnsigned));
+        arrive.sort(Comparator.comparingInt((ReplayStep s) -> depth(arrivalPath(s))).thenComparing(ReplayPlan::arrivalPath,
+                Arrays::compareUnsigned));
+        List<ReplayStep> plan = new ArrayList<>(leave);
+        plan.addAll(arrive);
+        plan.addAll(refresh);
+        return plan;
+    }
+
+    private static byte[] arrivalPath(ReplayStep s) {
+        return s.kind() == ReplayStep.Kind.MOVE ? s.target() : s.path();
+    }
+
+    private static int depth(byte[] path) {
+        int d = 0;
+        for (byte b : path) {
+            if (b == '/') {
+                d++;
+            }
+        }
+        return d;
+    }
+}
