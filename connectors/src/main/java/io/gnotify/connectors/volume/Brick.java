@@ -12,6 +12,7 @@ public final class Brick implements Serializable {
     private final String host;
     private final String path;
     private final boolean arbiter;
+    private final String id;
 
     public Brick(int index, int subvolume, String host, String path, boolean arbiter) {
         this.index = index;
@@ -19,6 +20,7 @@ public final class Brick implements Serializable {
         this.host = Objects.requireNonNull(host, "host");
         this.path = Objects.requireNonNull(path, "path");
         this.arbiter = arbiter;
+        this.id = host + ":" + path;
     }
 
     /** Position in {@code gluster volume info} order (0-based). */
@@ -47,7 +49,7 @@ public final class Brick implements Serializable {
 
     /** {@code host:/path}, the brick's name in GlusterFS and gnotify's split id. */
     public String id() {
-        return host + ":" + path;
+        return id;
     }
 
     @Override
