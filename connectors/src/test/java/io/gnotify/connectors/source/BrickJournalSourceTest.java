@@ -99,4 +99,46 @@ class BrickJournalSourceTest {
             return s.filter(p -> p.getFileName().toString().matches("CHANGELOG\\.\\d{10}")).sorted().toList();
         }
     }
+
+    /**
+     * Bad input never stops the job: a corrupted record, a journal with a broken header and a purged journal
+     * on one brick are skipped and reported, and every valid record of every other journal still arrives.
+     */
+    @Test
+    void badJournalsAreSkippedAndEverythingValidArrives(@TempDir Path tmp) throws Exception {
+        Path brick = tmp.resolve("bricks/b1");
+        Fixtures.copyBrick("single-tiny", "b1", brick);
+        List<Path> journals = Fixtures.journals("single-tiny", "b1");
+        List<JournalRecord> expected = new ArrayList<>();
+        for (int i = 0; i < journals.size(); i++) {
+            List<JournalRecord> records = Fixtures.readStrict(journals.get(i));
+            Path copy = Fixtures.copiedJournal("single-tiny", "b1", brick, i);
+            if (i == 1) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(copy);
+                bytes[(int) records.get(3).offset()] = 'X';
+                java.nio.file.Files.write(copy, bytes);
+                records = new ArrayList<>(records);
+                records.remove(3);
+            } else if (i == 2) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(copy);
+                bytes[0] = 'g';
+                java.nio.file.Files.write(copy, bytes);
+                records = List.of();
+            } else if (i == 3) {
+                java.nio.file.Files.delete(copy);
+                records = List.of();
+            }
+            expected.addAll(records);
+        }
+        VolumeInfo volume = VolumeInfo.parse(Fixtures.fixture("single-tiny").resolve("volume-info.xml"), null);
+        BrickJournalSource source = BrickJournalSource.builder().volume(volume)
+                .brickMap(BrickMap.of(List.of("/srv/gl/tiny1=" + tmp.resolve("bricks")))).bounded().build();
+        List<BrickRecord> got = new ArrayList<>();
+        try (CloseableIterator<BrickRecord> it = env(1, tmp.resolve("cp")).fromSource(source, SourceTestSupport.watermarks(),
+                "bricks").executeAndCollect("bad input")) {
+            it.forEachRemaining(got::add);
+        }
+        assertThat(SourceTestSupport.byBrick(got)).isEqualTo(Map.of(0, expected));
+        assertThat(expected).hasSizeGreaterThan(100);
+    }
 }
