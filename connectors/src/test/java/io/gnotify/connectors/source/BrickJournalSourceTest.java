@@ -106,30 +106,7 @@ class BrickJournalSourceTest {
      */
     @Test
     void badJournalsAreSkippedAndEverythingValidArrives(@TempDir Path tmp) throws Exception {
-        Path brick = tmp.resolve("bricks/b1");
-        Fixtures.copyBrick("single-tiny", "b1", brick);
-        List<Path> journals = Fixtures.journals("single-tiny", "b1");
-        List<JournalRecord> expected = new ArrayList<>();
-        for (int i = 0; i < journals.size(); i++) {
-            List<JournalRecord> records = Fixtures.readStrict(journals.get(i));
-            Path copy = Fixtures.copiedJournal("single-tiny", "b1", brick, i);
-            if (i == 1) {
-                byte[] bytes = java.nio.file.Files.readAllBytes(copy);
-                bytes[(int) records.get(3).offset()] = 'X';
-                java.nio.file.Files.write(copy, bytes);
-                records = new ArrayList<>(records);
-                records.remove(3);
-            } else if (i == 2) {
-                byte[] bytes = java.nio.file.Files.readAllBytes(copy);
-                bytes[0] = 'g';
-                java.nio.file.Files.write(copy, bytes);
-                records = List.of();
-            } else if (i == 3) {
-                java.nio.file.Files.delete(copy);
-                records = List.of();
-            }
-            expected.addAll(records);
-        }
+        List<JournalRecord> expected = SourceTestSupport.badSingleTinyBrick(tmp.resolve("bricks/b1"));
         VolumeInfo volume = VolumeInfo.parse(Fixtures.fixture("single-tiny").resolve("volume-info.xml"), null);
         BrickJournalSource source = BrickJournalSource.builder().volume(volume)
                 .brickMap(BrickMap.of(List.of("/srv/gl/tiny1=" + tmp.resolve("bricks")))).bounded().build();

@@ -58,6 +58,36 @@ public final class SourceTestSupport {
         return env;
     }
 
+    /**
+     * Copies single-tiny's brick to {@code brick} and damages it: journal 1 gets a corrupted record (its 4th),
+     * journal 2 a broken header, journal 3 is purged. Returns the records that must still arrive, in order.
+     */
+    public static List<JournalRecord> badSingleTinyBrick(Path brick) throws Exception {
+        Fixtures.copyBrick("single-tiny", "b1", brick);
+        List<Path> journals = Fixtures.journals("single-tiny", "b1");
+        List<JournalRecord> expected = new ArrayList<>();
+        for (int i = 0; i < journals.size(); i++) {
+            List<JournalRecord> records = new ArrayList<>(Fixtures.readStrict(journals.get(i)));
+            Path copy = Fixtures.copiedJournal("single-tiny", "b1", brick, i);
+            if (i == 1) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(copy);
+                bytes[(int) records.get(3).offset()] = 'X';
+                java.nio.file.Files.write(copy, bytes);
+                records.remove(3);
+            } else if (i == 2) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(copy);
+                bytes[0] = 'g';
+                java.nio.file.Files.write(copy, bytes);
+                records.clear();
+            } else if (i == 3) {
+                java.nio.file.Files.delete(copy);
+                records.clear();
+            }
+            expected.addAll(records);
+        }
+        return expected;
+    }
+
     /** Event time from the journal; watermarks come from the source itself (one per rollover). */
     public static WatermarkStrategy<BrickRecord> watermarks() {
         return WatermarkStrategy.<BrickRecord>noWatermarks().withTimestampAssigner((r, ts) -> r.eventTimeMillis());

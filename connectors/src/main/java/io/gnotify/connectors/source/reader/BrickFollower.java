@@ -165,7 +165,10 @@ final class BrickFollower {
         try {
             journal = JournalReader.open(ref.file(), problems);
         } catch (JournalFormatException e) {
-            problems.onProblem(e.problem());
+            // A journal whose header cannot be read is skipped whole.
+            JournalProblem p = e.problem();
+            problems.onProblem(new JournalProblem(p.kind(), p.file(), p.offset(), java.nio.file.Files.size(ref.file()),
+                    p.detail() + "; the whole journal is skipped"));
             return false;
         } catch (java.nio.file.NoSuchFileException e) {
             problems.onProblem(new JournalProblem(JournalProblem.Kind.MISSING_JOURNAL, ref.file().toString(), 0, 0,
