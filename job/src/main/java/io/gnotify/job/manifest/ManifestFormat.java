@@ -1,0 +1,164 @@
+package io.gnotify.job.manifest;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.gnotify.connectors.event.RawBytesJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a window's manifest ({@code gnotify.manifest/1}, JSON Lines): a header line, one line per entry,
+ * and a trailer with the entry count and the SHA-256 of every byte before it. The header's
+ * {@code prev_sha256} is the previous manifest's trailer hash, so the chain proves coverage. Also renders
+ * the two side files: glusterfind's line format and NUL-separated paths for rsync, restic and borg.
+ */
+public final class ManifestFormat {
+    /** The format name written in every header. */
+    public static final String FORMAT = "gnotify.manifest/1";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ManifestFormat() {}
+
+    /** A rendered manifest and its trailer hash (the next manifest's {@code prev_sha256}). */
+    public record Rendered(byte[] bytes, String sha256) {}
+
+    public static Rendered manifest(ManifestWindow w, List<ManifestEntry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        line(out, g -> header(g, w, entries));
+        for (ManifestEntry e : entries) {
+            line(out, g -> entry(g, e));
+        }
+        String sha = sha256(out.toByteArray());
+        line(out, g -> {
+            g.writeStringField("kind", "trailer");
+            g.writeNumberField("entries", entries.size());
+            g.writeStringField("sha256", sha);
+        });
+        return new Rendered(out.toByteArray(), sha);
+    }
+
+    /** glusterfind's output format: {@code TYPE path} or {@code RENAME old new}, with %, space and newline as %XX. */
+    public static byte[] glusterfind(List<ManifestEntry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ManifestEntry e : entries) {
+            if (e.path() == null) {
+                continue;
+            }
+            String type = e.op() == ManifestEntry.Op.META ? "MODIFY" : e.op().name();
+            out.writeBytes(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            if (e.op() == ManifestEntry.Op.RENAME && e.oldPath() != null) {
+                out.write(' ');
+                escape(e.oldPath(), out);
+            }
+            out.write(' ');
+            escape(e.path(), out);
+            out.write('\n');
+        }
+        return out.toByteArray();
+    }
+
+    /** Paths whose content a backup must fetch (NEW, MODIFY, META, RENAME targets), NUL-separated. */
+    public static byte[] paths0(List<ManifestEntry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ManifestEntry e : entries) {
+            if (e.op() != ManifestEntry.Op.DELETE && e.path() != null) {
+                out.writeBytes(e.path());
+                out.write(0);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Lowercase hex SHA-256. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void header(JsonGenerator g, ManifestWindow w, List<ManifestEntry> entries) throws IOException {
+        g.writeStringField("kind", "header");
+        g.writeStringField("format", FORMAT);
+        g.writeStringField("volume", w.volume());
+        g.writeStringField("volume_id", w.volumeId());
+        g.writeNumberField("window_start", w.windowStart());
+        g.writeNumberField("window_end", w.windowEnd());
+        g.writeNumberField("seq", w.seq());
+        g.writeBooleanField("full", w.full());
+        if (w.prevSha256() == null) {
+            g.writeNullField("prev_sha256");
+        } else {
+            g.writeStringField("prev_sha256", w.prevSha256());
+        }
+        g.writeArrayFieldStart("bricks");
+        for (BrickWindowStatus b : w.bricks()) {
+            g.writeStartObject();
+            g.writeStringField("brick", b.brick());
+            g.writeStringField("status", b.status());
+            g.writeNumberField("first_journal", b.firstJournal());
+            g.writeNumberField("last_journal", b.lastJournal());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        Map<ManifestEntry.Op, Integer> counts = new EnumMap<>(ManifestEntry.Op.class);
+        for (ManifestEntry.Op op : ManifestEntry.Op.values()) {
+            counts.put(op, 0);
+        }
+        entries.forEach(e -> counts.merge(e.op(), 1, Integer::sum));
+        g.writeObjectFieldStart("counts");
+        for (Map.Entry<ManifestEntry.Op, Integer> c : counts.entrySet()) {
+            g.writeNumberField(c.getKey().name(), c.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private static void entry(JsonGenerator g, ManifestEntry e) throws IOException {
+        g.writeStringField("kind", "entry");
+        g.writeStringField("op", e.op().name());
+        g.writeStringField("gfid", e.gfid().toString());
+        g.writeStringField("ftype", e.type().label());
+        if (e.path() == null || (e.op() == ManifestEntry.Op.RENAME && e.oldPath() == null)) {
+            g.writeBooleanField("unresolved", true);
+        }
+        RawBytesJson.write(g, "path", e.path());
+        RawBytesJson.write(g, "old_path", e.oldPath());
+    }
+
+    /** Writes one JSON object and a newline. */
+    private static void line(ByteArrayOutputStream out, JsonBody body) {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            body.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.write('\n');
+    }
+
+    /** The fields of one line. */
+    @FunctionalInterface
+    private interface JsonBody {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static void escape(byte[] path, ByteArrayOutputStream out) {
+        for (byte b : path) {
+            if (b == '%' || b == ' ' || b == '\n') {
+                out.writeBytes(String.format("%%%02X", b).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } else {
+                out.write(b);
+            }
+        }
+    }
+}
