@@ -107,9 +107,7 @@ class BrickJournalSourceTest {
     @Test
     void badJournalsAreSkippedAndEverythingValidArrives(@TempDir Path tmp) throws Exception {
         List<JournalRecord> expected = SourceTestSupport.badSingleTinyBrick(tmp.resolve("bricks/b1"));
-        VolumeInfo volume = VolumeInfo.parse(Fixtures.fixture("single-tiny").resolve("volume-info.xml"), null);
-        BrickJournalSource source = BrickJournalSource.builder().volume(volume)
-                .brickMap(BrickMap.of(List.of("/srv/gl/tiny1=" + tmp.resolve("bricks")))).bounded().build();
+        BrickJournalSource source = SourceTestSupport.boundedSingleTiny(tmp.resolve("bricks"));
         List<BrickRecord> got = new ArrayList<>();
         try (CloseableIterator<BrickRecord> it = env(1, tmp.resolve("cp")).fromSource(source, SourceTestSupport.watermarks(),
                 "bricks").executeAndCollect("bad input")) {

@@ -35,9 +35,7 @@ class SourceMetricsTest {
     @Test
     void problemsAndProgressAreCountedPerBrick(@TempDir Path tmp) throws Exception {
         List<JournalRecord> expected = SourceTestSupport.badSingleTinyBrick(tmp.resolve("bricks/b1"));
-        VolumeInfo volume = VolumeInfo.parse(Fixtures.fixture("single-tiny").resolve("volume-info.xml"), null);
-        BrickJournalSource source = BrickJournalSource.builder().volume(volume)
-                .brickMap(BrickMap.of(List.of("/srv/gl/tiny1=" + tmp.resolve("bricks")))).bounded().build();
+        BrickJournalSource source = SourceTestSupport.boundedSingleTiny(tmp.resolve("bricks"));
         StreamExecutionEnvironment env = SourceTestSupport.rocksDbEnv(1, tmp.resolve("cp"), null);
         env.fromSource(source, SourceTestSupport.watermarks(), "bricks").sinkTo(new DiscardingSink<>());
         org.apache.flink.core.execution.JobClient client = env.executeAsync("metrics");

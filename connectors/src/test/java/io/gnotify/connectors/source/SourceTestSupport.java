@@ -88,6 +88,14 @@ public final class SourceTestSupport {
         return expected;
     }
 
+    /** A bounded source over single-tiny's volume with its brick directory under {@code bricks}. */
+    public static BrickJournalSource boundedSingleTiny(Path bricks) throws Exception {
+        io.gnotify.connectors.volume.VolumeInfo volume = io.gnotify.connectors.volume.VolumeInfo
+                .parse(Fixtures.fixture("single-tiny").resolve("volume-info.xml"), null);
+        return BrickJournalSource.builder().volume(volume)
+                .brickMap(io.gnotify.connectors.volume.BrickMap.of(List.of("/srv/gl/tiny1=" + bricks))).bounded().build();
+    }
+
     /** Event time from the journal; watermarks come from the source itself (one per rollover). */
     public static WatermarkStrategy<BrickRecord> watermarks() {
         return WatermarkStrategy.<BrickRecord>noWatermarks().withTimestampAssigner((r, ts) -> r.eventTimeMillis());
