@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gnotify.connectors.journal.Fixtures;
 import io.gnotify.connectors.journal.JournalRecord;
-import io.gnotify.connectors.volume.BrickMap;
-import io.gnotify.connectors.volume.VolumeInfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
