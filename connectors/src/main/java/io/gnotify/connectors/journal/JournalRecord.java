@@ -141,11 +141,6 @@ public final class JournalRecord {
         return length;
     }
 
-    /** The same record placed at another position (content unchanged). */
-    public JournalRecord at(long newOffset, int newLength) {
-        return toBuilder().position(newOffset, newLength).build();
-    }
-
     /** A builder holding this record's content. */
     public Builder toBuilder() {
         Builder b = new Builder(type, gfidMsb, gfidLsb);

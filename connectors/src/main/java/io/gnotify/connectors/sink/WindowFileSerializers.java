@@ -1,70 +1,48 @@
 package io.gnotify.connectors.sink;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.gnotify.connectors.serialization.VersionedSerializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Versioned serializers for the window-file sink's committables and writer state. */
 final class WindowFileSerializers {
     private WindowFileSerializers() {}
 
     /** Serializes {@link WindowFileCommittable}s (version 1). */
-    static final class Committables implements SimpleVersionedSerializer<WindowFileCommittable> {
-        @Override
-        public int getVersion() {
-            return 1;
+    static final class Committables extends VersionedSerializer<WindowFileCommittable> {
+        Committables() {
+            super("window-file committable", 1);
         }
 
         @Override
-        public byte[] serialize(WindowFileCommittable c) throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(b);
+        protected void write(WindowFileCommittable c, DataOutputStream out) throws IOException {
             out.writeUTF(c.inProgress());
             out.writeUTF(c.target());
-            out.flush();
-            return b.toByteArray();
         }
 
         @Override
-        public WindowFileCommittable deserialize(int version, byte[] bytes) throws IOException {
-            check(version, getVersion(), "committable");
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        protected WindowFileCommittable read(DataInputStream in) throws IOException {
             return new WindowFileCommittable(in.readUTF(), in.readUTF());
         }
     }
 
     /** Serializes {@link WindowFileWriterState}s (version 1). */
-    static final class WriterStates implements SimpleVersionedSerializer<WindowFileWriterState> {
-        @Override
-        public int getVersion() {
-            return 1;
+    static final class WriterStates extends VersionedSerializer<WindowFileWriterState> {
+        WriterStates() {
+            super("window-file writer state", 1);
         }
 
         @Override
-        public byte[] serialize(WindowFileWriterState s) throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(b);
+        protected void write(WindowFileWriterState s, DataOutputStream out) throws IOException {
             out.writeUTF(s.file());
             out.writeLong(s.windowEnd());
             out.writeLong(s.length());
-            out.flush();
-            return b.toByteArray();
         }
 
         @Override
-        public WindowFileWriterState deserialize(int version, byte[] bytes) throws IOException {
-            check(version, getVersion(), "writer state");
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        protected WindowFileWriterState read(DataInputStream in) throws IOException {
             return new WindowFileWriterState(in.readUTF(), in.readLong(), in.readLong());
-        }
-    }
-
-    private static void check(int version, int known, String what) throws IOException {
-        if (version != known) {
-            throw new IOException("unknown window-file " + what + " version " + version + " (this build reads " + known + ")");
         }
     }
 }

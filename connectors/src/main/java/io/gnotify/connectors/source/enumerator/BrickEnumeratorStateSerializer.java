@@ -1,29 +1,22 @@
 package io.gnotify.connectors.source.enumerator;
 
+import io.gnotify.connectors.serialization.VersionedSerializer;
 import io.gnotify.connectors.source.split.BrickSplit;
 import io.gnotify.connectors.source.split.BrickSplitSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Versioned serializer of {@link BrickEnumeratorState}; splits inside use the split serializer's version. */
-public final class BrickEnumeratorStateSerializer implements SimpleVersionedSerializer<BrickEnumeratorState> {
-    private static final int VERSION = 1;
-
-    @Override
-    public int getVersion() {
-        return VERSION;
+public final class BrickEnumeratorStateSerializer extends VersionedSerializer<BrickEnumeratorState> {
+    public BrickEnumeratorStateSerializer() {
+        super("brick enumerator state", 1);
     }
 
     @Override
-    public byte[] serialize(BrickEnumeratorState state) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
+    protected void write(BrickEnumeratorState state, DataOutputStream out) throws IOException {
         out.writeBoolean(state.initialSplitsCreated());
         out.writeInt(BrickSplitSerializer.INSTANCE.getVersion());
         out.writeInt(state.unassigned().size());
@@ -32,16 +25,10 @@ public final class BrickEnumeratorStateSerializer implements SimpleVersionedSeri
             out.writeInt(b.length);
             out.write(b);
         }
-        out.flush();
-        return bytes.toByteArray();
     }
 
     @Override
-    public BrickEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
-            throw new IOException("unknown brick enumerator state version " + version + " (this build reads " + VERSION + ")");
-        }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized));
+    protected BrickEnumeratorState read(DataInputStream in) throws IOException {
         boolean created = in.readBoolean();
         int splitVersion = in.readInt();
         int n = in.readInt();

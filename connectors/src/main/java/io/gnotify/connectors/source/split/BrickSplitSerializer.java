@@ -1,43 +1,22 @@
 package io.gnotify.connectors.source.split;
 
+import io.gnotify.connectors.serialization.VersionedSerializer;
 import io.gnotify.connectors.source.StartPosition;
 import io.gnotify.connectors.volume.Brick;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Versioned serializer of {@link BrickSplit}s for checkpoints; fails loudly on an unknown version. */
-public final class BrickSplitSerializer implements SimpleVersionedSerializer<BrickSplit> {
+public final class BrickSplitSerializer extends VersionedSerializer<BrickSplit> {
     public static final BrickSplitSerializer INSTANCE = new BrickSplitSerializer();
-    private static final int VERSION = 1;
 
-    @Override
-    public int getVersion() {
-        return VERSION;
+    private BrickSplitSerializer() {
+        super("BrickSplit", 1);
     }
 
     @Override
-    public byte[] serialize(BrickSplit split) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        DataOutputStream out = new DataOutputStream(bytes);
-        write(split, out);
-        out.flush();
-        return bytes.toByteArray();
-    }
-
-    @Override
-    public BrickSplit deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
-            throw new IOException("unknown BrickSplit serialization version " + version + " (this build reads "
-                    + VERSION + ")");
-        }
-        return read(new DataInputStream(new ByteArrayInputStream(serialized)));
-    }
-
-    static void write(BrickSplit split, DataOutputStream out) throws IOException {
+    protected void write(BrickSplit split, DataOutputStream out) throws IOException {
         Brick b = split.brick();
         out.writeInt(b.index());
         out.writeInt(b.subvolume());
@@ -60,7 +39,8 @@ public final class BrickSplitSerializer implements SimpleVersionedSerializer<Bri
         }
     }
 
-    static BrickSplit read(DataInputStream in) throws IOException {
+    @Override
+    protected BrickSplit read(DataInputStream in) throws IOException {
         Brick brick = new Brick(in.readInt(), in.readInt(), in.readUTF(), in.readUTF(), in.readBoolean());
         String local = in.readUTF();
         StartPosition.Kind kind = StartPosition.Kind.values()[in.readByte()];
