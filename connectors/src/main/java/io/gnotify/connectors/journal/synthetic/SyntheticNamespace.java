@@ -9,11 +9,23 @@ import java.util.Random;
 /** The live namespace of a synthetic volume: directories and non-directory inodes with their links. */
 final class SyntheticNamespace {
     /** A directory (every subvolume has it). */
-    static final class Dir {
-        final long msb;
-        final long lsb;
+    /** Anything with a name in a directory: a directory itself, or one link of an inode. */
+    abstract static class Named {
         Dir parent;
         byte[] name;
+
+        /** Moves this name to {@code newName} in {@code to}, keeping the directories' child counts. */
+        void moveTo(Dir to, byte[] newName) {
+            parent.children--;
+            to.children++;
+            parent = to;
+            name = newName;
+        }
+    }
+
+    static final class Dir extends Named {
+        final long msb;
+        final long lsb;
         int children;
         int index;
 
@@ -26,9 +38,7 @@ final class SyntheticNamespace {
     }
 
     /** One name of an inode. */
-    static final class Link {
-        Dir parent;
-        byte[] name;
+    static final class Link extends Named {
 
         Link(Dir parent, byte[] name) {
             this.parent = parent;

@@ -193,12 +193,8 @@ public final class SyntheticVolumeGenerator {
         Link l = i.links.get(random.nextInt(i.links.size()));
         Dir to = ns.randomDir();
         byte[] n = name("r");
-        onSubvolume(i.subvolume, JournalRecord.builder(RecordType.ENTRY, i.msb, i.lsb).fop(Fop.RENAME)
-                .entry(l.parent.msb, l.parent.lsb, l.name).newEntry(to.msb, to.lsb, n).build());
-        l.parent.children--;
-        to.children++;
-        l.parent = to;
-        l.name = n;
+        onSubvolume(i.subvolume, rename(i.msb, i.lsb, l, to, n));
+        l.moveTo(to, n);
     }
 
     private void link() {
@@ -230,12 +226,8 @@ public final class SyntheticVolumeGenerator {
             return;
         }
         byte[] n = name("m");
-        everywhere(JournalRecord.builder(RecordType.ENTRY, d.msb, d.lsb).fop(Fop.RENAME)
-                .entry(d.parent.msb, d.parent.lsb, d.name).newEntry(to.msb, to.lsb, n).build());
-        d.parent.children--;
-        to.children++;
-        d.parent = to;
-        d.name = n;
+        everywhere(rename(d.msb, d.lsb, d, to, n));
+        d.moveTo(to, n);
     }
 
     private void rmdir() {
@@ -246,6 +238,12 @@ public final class SyntheticVolumeGenerator {
         everywhere(entry(Fop.RMDIR, new long[] {d.msb, d.lsb}, d.parent, d.name)
                 .deletedPath(SyntheticNamespace.path(d.parent, d.name)).build());
         ns.remove(d);
+    }
+
+    /** The RENAME record of inode {@code (msb, lsb)} moving {@code from} to {@code name} in {@code to}. */
+    private static JournalRecord rename(long msb, long lsb, SyntheticNamespace.Named from, Dir to, byte[] name) {
+        return JournalRecord.builder(RecordType.ENTRY, msb, lsb).fop(Fop.RENAME)
+                .entry(from.parent.msb, from.parent.lsb, from.name).newEntry(to.msb, to.lsb, name).build();
     }
 
     private JournalRecord.Builder entry(Fop fop, long[] gfid, Dir parent, byte[] n) {
