@@ -2,10 +2,13 @@ package io.gnotify.job;
 
 import io.gnotify.connectors.event.VolumeEvent;
 import io.gnotify.connectors.event.VolumeEventSerializer;
+import io.gnotify.connectors.sink.WindowFileLine;
 import io.gnotify.connectors.sink.WindowFileLineSerializer;
 import io.gnotify.connectors.sink.WindowFileSink;
 import io.gnotify.connectors.source.BrickJournalSource;
 import io.gnotify.connectors.source.BrickRecord;
+import io.gnotify.job.manifest.ManifestWindowOperator;
+import io.gnotify.job.manifest.NamespaceKey;
 import io.gnotify.job.order.CopyExpectation;
 import io.gnotify.job.order.EventSequencer;
 import io.gnotify.job.order.EventWindowLines;
@@ -14,10 +17,12 @@ import io.gnotify.job.order.OperationKey;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Wires the job: brick journals → keyed dedup → one ordered event stream → per-window files. */
+/** Wires the job: brick journals → keyed dedup → one ordered event stream → per-window manifests (and events). */
 public final class VolumePipeline {
     private VolumePipeline() {}
 
@@ -63,11 +68,15 @@ public final class VolumePipeline {
     /** The whole job, with {@code tap} applied to the copies (tests inject faults there). */
     public static void build(StreamExecutionEnvironment env, JobSettings s, UnaryOperator<DataStream<BrickRecord>> tap) {
         DataStream<VolumeEvent> events = orderedEvents(env, s, tap);
+        DataStream<WindowFileLine> files = DataStreamUtils.reinterpretAsKeyedStream(events, new NamespaceKey(),
+                        Types.TUPLE(Types.LONG, Types.LONG))
+                .transform("manifests", WindowFileLineSerializer.TYPE, new ManifestWindowOperator(s.volume(), s.windows()))
+                .uid("manifest-windows").setParallelism(1).setMaxParallelism(1);
         if (s.emitEvents()) {
-            events.transform("event lines", WindowFileLineSerializer.TYPE,
+            files = files.union(events.transform("event lines", WindowFileLineSerializer.TYPE,
                             new EventWindowLines(s.volume().name(), s.windows(), !s.bounded()))
-                    .uid("event-lines").setParallelism(1)
-                    .sinkTo(new WindowFileSink(s.output())).uid("event-files").name("event files").setParallelism(1);
+                    .uid("event-lines").setParallelism(1));
         }
+        files.sinkTo(new WindowFileSink(s.output())).uid("window-files").name("window files").setParallelism(1);
     }
 }

@@ -1,6 +1,7 @@
 package io.gnotify.connectors.event;
 
 import io.gnotify.connectors.journal.JournalRecord;
+import io.gnotify.connectors.source.RolloverKind;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Objects;
 /**
  * One file-system operation on the volume, once: the record of its representative copy (the copy with
  * the smallest journal time, brick and offset), the bricks that logged it in that journal second, and its
- * place {@code seq} in the volume-level order (-1 until the sequencer assigns it).
+ * place {@code seq} in the volume-level order (-1 until the sequencer assigns it). Rollover markers travel in
+ * the same stream, in order after their brick's records of that second, without a seq.
  */
 public final class VolumeEvent {
     /** The volume order: journal time, then brick, then offset in the journal. */
@@ -20,6 +22,7 @@ public final class VolumeEvent {
     private final long offset;
     private final int[] bricks;
     private final JournalRecord record;
+    private final RolloverKind rollover;
 
     public VolumeEvent(long seq, long journalTs, int brick, long offset, int[] bricks, JournalRecord record) {
         this.seq = seq;
@@ -28,6 +31,32 @@ public final class VolumeEvent {
         this.offset = offset;
         this.bricks = bricks.clone();
         this.record = Objects.requireNonNull(record, "record");
+        this.rollover = null;
+    }
+
+    private VolumeEvent(long journalTs, int brick, RolloverKind rollover) {
+        this.seq = -1;
+        this.journalTs = journalTs;
+        this.brick = brick;
+        this.offset = rollover.sortOffset();
+        this.bricks = new int[] {brick};
+        this.record = null;
+        this.rollover = rollover;
+    }
+
+    /** A rollover marker of {@code brick} (see {@link RolloverKind}); it carries no operation and no seq. */
+    public static VolumeEvent rollover(long journalTs, int brick, RolloverKind how) {
+        return new VolumeEvent(journalTs, brick, Objects.requireNonNull(how, "how"));
+    }
+
+    /** True for an operation, false for a rollover marker. */
+    public boolean isOperation() {
+        return rollover == null;
+    }
+
+    /** How the marked rollover ended; {@code null} for an operation. */
+    public RolloverKind rollover() {
+        return rollover;
     }
 
     /** Compares two events by (journal time, brick, offset). */
@@ -64,11 +93,15 @@ public final class VolumeEvent {
         return bricks.clone();
     }
 
+    /** The representative copy's record; {@code null} for a rollover marker. */
     public JournalRecord record() {
         return record;
     }
 
     public VolumeEvent withSeq(long newSeq) {
+        if (!isOperation()) {
+            throw new IllegalStateException("a rollover marker has no seq");
+        }
         return new VolumeEvent(newSeq, journalTs, brick, offset, bricks, record);
     }
 
@@ -79,16 +112,19 @@ public final class VolumeEvent {
         }
         VolumeEvent e = (VolumeEvent) o;
         return seq == e.seq && journalTs == e.journalTs && brick == e.brick && offset == e.offset
-                && Arrays.equals(bricks, e.bricks) && record.equals(e.record);
+                && Arrays.equals(bricks, e.bricks) && Objects.equals(record, e.record) && rollover == e.rollover;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(seq, journalTs, brick, offset, record);
+        return Objects.hash(seq, journalTs, brick, offset, record, rollover);
     }
 
     @Override
     public String toString() {
+        if (!isOperation()) {
+            return journalTs + " b" + brick + " rollover " + rollover;
+        }
         return "#" + seq + " " + journalTs + " b" + brick + "+" + offset + " " + Arrays.toString(bricks) + " " + record;
     }
 }

@@ -3,6 +3,7 @@ package io.gnotify.connectors.event;
 import io.gnotify.connectors.journal.JournalRecordSerde;
 import io.gnotify.connectors.serialization.ImmutableSerializer;
 import io.gnotify.connectors.serialization.SerializerTypeInfo;
+import io.gnotify.connectors.source.RolloverKind;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -21,6 +22,10 @@ public final class VolumeEventSerializer extends ImmutableSerializer<VolumeEvent
         out.writeLong(e.seq());
         out.writeLong(e.journalTs());
         out.writeShort(e.brick());
+        out.writeByte(e.isOperation() ? 0 : 1 + e.rollover().ordinal());
+        if (!e.isOperation()) {
+            return;
+        }
         out.writeLong(e.offset());
         int[] bricks = e.bricks();
         out.writeShort(bricks.length);
@@ -35,6 +40,10 @@ public final class VolumeEventSerializer extends ImmutableSerializer<VolumeEvent
         long seq = in.readLong();
         long ts = in.readLong();
         int brick = in.readUnsignedShort();
+        int marker = in.readUnsignedByte();
+        if (marker > 0) {
+            return VolumeEvent.rollover(ts, brick, RolloverKind.values()[marker - 1]);
+        }
         long offset = in.readLong();
         int[] bricks = new int[in.readUnsignedShort()];
         for (int i = 0; i < bricks.length; i++) {

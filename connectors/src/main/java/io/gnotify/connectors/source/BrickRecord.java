@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A journal record as the source emits it: which brick logged it, in which journal (its rollover
  * timestamp, the record's event time) and at which byte offset. (brick, journal, offset) is unique and
- * orders a brick's records exactly as the brick wrote them.
+ * orders a brick's records exactly as the brick wrote them. A rollover marker (no record) tells the
+ * stages downstream that a brick finished a rollover, or went down, so manifests can state each brick's part.
  */
 public final class BrickRecord {
     private final int brick;
@@ -17,6 +18,7 @@ public final class BrickRecord {
     private final JournalRecord record;
     private final long identityHi;
     private final long identityLo;
+    private final RolloverKind rollover;
 
     /** A record with its content identity computed here. */
     public BrickRecord(int brick, int subvolume, long journalTs, long offset, JournalRecord record) {
@@ -37,6 +39,36 @@ public final class BrickRecord {
         this.record = Objects.requireNonNull(record, "record");
         this.identityHi = identityHi;
         this.identityLo = identityLo;
+        this.rollover = null;
+    }
+
+    private BrickRecord(int brick, int subvolume, long journalTs, RolloverKind rollover) {
+        this.brick = brick;
+        this.subvolume = subvolume;
+        this.journalTs = journalTs;
+        this.offset = rollover.sortOffset();
+        this.record = null;
+        this.identityHi = MARKER_IDENTITY;
+        this.identityLo = brick;
+        this.rollover = rollover;
+    }
+
+    /** Identity (high half) of every rollover marker; the low half is the brick, so bricks spread over subtasks. */
+    public static final long MARKER_IDENTITY = 0x676e6f7469667921L;
+
+    /** A marker: {@code brick} finished the rollover at {@code journalTs} this way (or went down after it). */
+    public static BrickRecord rollover(int brick, int subvolume, long journalTs, RolloverKind how) {
+        return new BrickRecord(brick, subvolume, journalTs, Objects.requireNonNull(how, "how"));
+    }
+
+    /** True for a rollover marker, which has no record. */
+    public boolean isRollover() {
+        return rollover != null;
+    }
+
+    /** How the rollover ended, for a marker; {@code null} for a record. */
+    public RolloverKind rollover() {
+        return rollover;
     }
 
     /** High half of the record's content identity ({@link RecordIdentity}). */
@@ -68,6 +100,7 @@ public final class BrickRecord {
         return offset;
     }
 
+    /** The journal record; {@code null} for a rollover marker. */
     public JournalRecord record() {
         return record;
     }
@@ -84,16 +117,16 @@ public final class BrickRecord {
         }
         BrickRecord r = (BrickRecord) o;
         return brick == r.brick && subvolume == r.subvolume && journalTs == r.journalTs && offset == r.offset
-                && record.equals(r.record);
+                && Objects.equals(record, r.record) && rollover == r.rollover;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(brick, journalTs, offset, record);
+        return Objects.hash(brick, journalTs, offset, record, rollover);
     }
 
     @Override
     public String toString() {
-        return "b" + brick + "@" + journalTs + "+" + offset + " " + record;
+        return "b" + brick + "@" + journalTs + (isRollover() ? " rollover " + rollover : "+" + offset + " " + record);
     }
 }

@@ -9,7 +9,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Compact Flink serializer for {@link BrickRecord} (no Kryo). */
+/** Compact Flink serializer for {@link BrickRecord} (no Kryo); a rollover marker is brick, time and kind. */
 public final class BrickRecordSerializer extends ImmutableSerializer<BrickRecord> {
     private static final long serialVersionUID = 1L;
     public static final BrickRecordSerializer INSTANCE = new BrickRecordSerializer();
@@ -21,6 +21,10 @@ public final class BrickRecordSerializer extends ImmutableSerializer<BrickRecord
         out.writeShort(r.brick());
         out.writeShort(r.subvolume());
         out.writeLong(r.journalTs());
+        out.writeByte(r.isRollover() ? 1 + r.rollover().ordinal() : 0);
+        if (r.isRollover()) {
+            return;
+        }
         out.writeLong(r.offset());
         out.writeLong(r.identityHi());
         out.writeLong(r.identityLo());
@@ -32,6 +36,10 @@ public final class BrickRecordSerializer extends ImmutableSerializer<BrickRecord
         int brick = in.readUnsignedShort();
         int subvolume = in.readUnsignedShort();
         long ts = in.readLong();
+        int marker = in.readUnsignedByte();
+        if (marker > 0) {
+            return BrickRecord.rollover(brick, subvolume, ts, RolloverKind.values()[marker - 1]);
+        }
         long offset = in.readLong();
         long hi = in.readLong();
         long lo = in.readLong();

@@ -13,6 +13,11 @@ public record ManifestEntry(Op op, GfidKey gfid, FileType type, byte[] path, byt
     /** The kinds of change, in the manifest's spelling. */
     public enum Op { NEW, DELETE, RENAME, MODIFY, META }
 
+    /** True when a path of the entry could not be resolved (the manifest marks it {@code "unresolved": true}). */
+    public boolean unresolved() {
+        return path == null || (op == Op.RENAME && oldPath == null);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ManifestEntry e && e.op == op && e.gfid.equals(gfid) && e.type == type

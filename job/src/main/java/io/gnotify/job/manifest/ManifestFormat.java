@@ -23,6 +23,12 @@ import java.util.Map;
 public final class ManifestFormat {
     /** The format name written in every header. */
     public static final String FORMAT = "gnotify.manifest/1";
+    /** The directory under {@code OUT/<volume>/} that holds the manifests. */
+    public static final String DIRECTORY = "manifests";
+    /** File name endings: the manifest, glusterfind's format, NUL-separated paths. */
+    public static final String MANIFEST_SUFFIX = ".jsonl";
+    public static final String GLUSTERFIND_SUFFIX = ".glusterfind.txt";
+    public static final String PATHS0_SUFFIX = ".paths0";
     private static final JsonFactory JSON = new JsonFactory();
 
     private ManifestFormat() {}
@@ -127,7 +133,7 @@ public final class ManifestFormat {
         g.writeStringField("op", e.op().name());
         g.writeStringField("gfid", e.gfid().toString());
         g.writeStringField("ftype", e.type().label());
-        if (e.path() == null || (e.op() == ManifestEntry.Op.RENAME && e.oldPath() == null)) {
+        if (e.unresolved()) {
             g.writeBooleanField("unresolved", true);
         }
         RawBytesJson.write(g, "path", e.path());

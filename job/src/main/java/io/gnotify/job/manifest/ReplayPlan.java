@@ -64,6 +64,26 @@ public final class ReplayPlan {
         return plan;
     }
 
+    /**
+     * The entries in the order a manifest lists them: the order of each one's first step in the plan (DELETEs
+     * and RENAMEs deepest source first, then NEWs parents first, then MODIFY and META), unresolved ones last.
+     */
+    public static List<ManifestEntry> entryOrder(List<ManifestEntry> entries) {
+        java.util.Set<ManifestEntry> ordered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<ManifestEntry> out = new ArrayList<>(entries.size());
+        for (ReplayStep s : of(entries)) {
+            if (ordered.add(s.entry())) {
+                out.add(s.entry());
+            }
+        }
+        for (ManifestEntry e : entries) {
+            if (ordered.add(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     private static byte[] arrivalPath(ReplayStep s) {
         return s.kind() == ReplayStep.Kind.MOVE ? s.target() : s.path();
     }

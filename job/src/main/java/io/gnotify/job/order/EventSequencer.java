@@ -19,7 +19,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * The single point of order (parallelism 1): holds operations until the volume watermark releases their
  * journal second, then emits them sorted by (journal time, brick, offset) and numbers them 1, 2, 3, ...
- * The pending operations and the next number are checkpointed.
+ * Rollover markers are ordered the same way but get no number. The pending operations and the next number
+ * are checkpointed.
  */
 public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
         implements OneInputStreamOperator<VolumeEvent, VolumeEvent> {
@@ -69,10 +70,12 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
             List<VolumeEvent> second = pending.pollFirstEntry().getValue();
             second.sort(VolumeEvent.ORDER);
             for (VolumeEvent e : second) {
-                VolumeEvent numbered = e.withSeq(nextSeq++);
-                output.collect(new StreamRecord<>(numbered, numbered.journalTs() * 1000));
+                if (e.isOperation()) {
+                    e = e.withSeq(nextSeq++);
+                    sequenced.inc();
+                }
+                output.collect(new StreamRecord<>(e, e.journalTs() * 1000));
             }
-            sequenced.inc(second.size());
         }
         super.processWatermark(mark);
     }

@@ -53,6 +53,9 @@ public final class EventWindowLines extends AbstractStreamOperator<WindowFileLin
     @Override
     public void processElement(StreamRecord<VolumeEvent> element) {
         VolumeEvent e = element.getValue();
+        if (!e.isOperation()) {
+            return;
+        }
         long start = grid.start(e.journalTs());
         fillEmptyBefore(start);
         next = Math.max(next, grid.end(start));

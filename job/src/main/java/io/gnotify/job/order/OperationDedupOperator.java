@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * the volume watermark releases their journal second; then each key's released copies are applied in
  * (journal time, brick, offset) order against its counts, read and written once per key and batch. The
  * n-th copy of a key from any brick is the n-th operation with that content; the first copy of each new
- * operation is its representative. See docs/design.md.
+ * operation is its representative. Rollover markers pass straight through. See docs/design.md.
  */
 public final class OperationDedupOperator extends AbstractStreamOperator<VolumeEvent>
         implements OneInputStreamOperator<BrickRecord, VolumeEvent> {
@@ -144,6 +144,12 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     @SuppressWarnings("unchecked")
     public void processElement(StreamRecord<BrickRecord> element) {
         BrickRecord r = element.getValue();
+        if (r.isRollover()) {
+            // Markers are never copies of each other: straight on to the sequencer, late ones too.
+            output.collect(new StreamRecord<>(VolumeEvent.rollover(r.journalTs(), r.brick(), r.rollover()),
+                    r.eventTimeMillis()));
+            return;
+        }
         if (releaseTime(r.journalTs()) <= watermark) {
             // Only a brick that was down and carried by a live replica can deliver behind the watermark:
             // its replica's copies were already applied, so this one is a duplicate.

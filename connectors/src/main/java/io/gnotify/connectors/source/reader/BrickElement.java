@@ -1,6 +1,7 @@
 package io.gnotify.connectors.source.reader;
 
 import io.gnotify.connectors.journal.JournalRecord;
+import io.gnotify.connectors.source.RolloverKind;
 import io.gnotify.connectors.source.split.BrickCursor;
 
 /**
@@ -8,7 +9,7 @@ import io.gnotify.connectors.source.split.BrickCursor;
  * to its end, an empty window, or a gap), or the signal that the brick is down and carried by a replica.
  * Each carries the cursor to store once it is emitted.
  */
-public record BrickElement(Kind kind, long journalTs, JournalRecord record, BrickCursor cursorAfter) {
+public record BrickElement(Kind kind, long journalTs, JournalRecord record, RolloverKind rollover, BrickCursor cursorAfter) {
 
     /** The element kinds. */
     public enum Kind {
@@ -21,14 +22,14 @@ public record BrickElement(Kind kind, long journalTs, JournalRecord record, Bric
     }
 
     static BrickElement record(long journalTs, JournalRecord r, BrickCursor after) {
-        return new BrickElement(Kind.RECORD, journalTs, r, after);
+        return new BrickElement(Kind.RECORD, journalTs, r, null, after);
     }
 
-    static BrickElement rollover(long journalTs, BrickCursor after) {
-        return new BrickElement(Kind.ROLLOVER, journalTs, null, after);
+    static BrickElement rollover(long journalTs, RolloverKind how, BrickCursor after) {
+        return new BrickElement(Kind.ROLLOVER, journalTs, null, how, after);
     }
 
     static BrickElement idle(BrickCursor at) {
-        return new BrickElement(Kind.IDLE, 0, null, at);
+        return new BrickElement(Kind.IDLE, 0, null, RolloverKind.DOWN, at);
     }
 }

@@ -9,6 +9,7 @@ import io.gnotify.connectors.journal.JournalReader;
 import io.gnotify.connectors.journal.JournalRecord;
 import io.gnotify.connectors.journal.JournalRef;
 import io.gnotify.connectors.journal.ProblemListener;
+import io.gnotify.connectors.source.RolloverKind;
 import io.gnotify.connectors.source.StartPosition;
 import io.gnotify.connectors.source.split.BrickCursor;
 import io.gnotify.connectors.source.split.BrickSplit;
@@ -31,6 +32,8 @@ final class BrickFollower {
     private HtimeTail tail;
     private JournalReader journal;
     private long journalTs;
+    /** Journalling restarted (a new HTIME file): the next rollover closes a gap. */
+    private boolean restarted;
 
     BrickFollower(BrickSplit split, ProblemListener problems) {
         this.split = split;
@@ -62,7 +65,7 @@ final class BrickFollower {
                     continue;
                 }
                 journal = null;
-                completeRollover(journalTs, out);
+                completeRollover(journalTs, RolloverKind.JOURNAL, out);
                 added++;
                 continue;
             }
@@ -84,7 +87,7 @@ final class BrickFollower {
             if (ref.kind() == JournalRef.Kind.JOURNAL && openJournal(ref)) {
                 continue;
             }
-            completeRollover(e.timestamp(), out);
+            completeRollover(e.timestamp(), ref.kind() == JournalRef.Kind.EMPTY ? RolloverKind.EMPTY : RolloverKind.GAP, out);
             added++;
         }
         return true;
@@ -155,6 +158,7 @@ final class BrickFollower {
                                 + " and " + h.getFileName() + " starts; nothing was journalled in between"));
                 cursor = at(ts0, 0, 0, cursor.lastRollover());
                 tail = HtimeTail.open(h, 0, problems);
+                restarted = true;
                 return tail.peek();
             }
         }
@@ -182,10 +186,11 @@ final class BrickFollower {
         return true;
     }
 
-    private void completeRollover(long ts, List<BrickElement> out) {
+    private void completeRollover(long ts, RolloverKind how, List<BrickElement> out) {
         tail.advance();
         cursor = at(cursor.htime(), cursor.entry() + 1, 0, Math.max(ts, cursor.lastRollover()));
-        out.add(BrickElement.rollover(ts, cursor));
+        out.add(BrickElement.rollover(ts, restarted ? RolloverKind.GAP : how, cursor));
+        restarted = false;
     }
 
     private BrickCursor at(long htime, int entry, long offset, long lastRollover) {

@@ -1,6 +1,8 @@
 package io.gnotify.connectors.source.reader;
 
 import io.gnotify.connectors.source.BrickRecord;
+import io.gnotify.connectors.source.RolloverKind;
+import io.gnotify.connectors.source.split.BrickCursor;
 import io.gnotify.connectors.source.split.BrickSplitState;
 import io.gnotify.connectors.volume.Brick;
 import java.util.Map;
@@ -12,7 +14,8 @@ import org.apache.flink.connector.base.source.reader.RecordEmitter;
 /**
  * Emits a brick's elements and moves its split state past each one. A record goes out stamped with its
  * journal's time; a completed rollover at {@code T} becomes the brick's watermark {@code T*1000-1} (every
- * journal named before {@code T} is read); an idle request marks the brick's split idle.
+ * journal named before {@code T} is read) and is announced by a rollover marker; an idle request marks the
+ * brick's split idle, after a DOWN marker at its last rollover.
  */
 final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecord, BrickSplitState> {
     private final Map<String, BrickMetrics> metrics;
@@ -41,11 +44,18 @@ final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecor
                     output.markActive();
                     state.idle(false);
                 }
+                output.collect(BrickRecord.rollover(brick.index(), brick.subvolume(), e.journalTs(), e.rollover()),
+                        e.journalTs() * 1000);
                 output.emitWatermark(new Watermark(e.journalTs() * 1000 - 1));
                 m.rollover(e.journalTs());
                 rolloverListener.accept(brick.id(), e.journalTs());
                 break;
             case IDLE:
+                long covered = state.cursor().lastRollover();
+                if (covered != BrickCursor.NO_ROLLOVER && !state.idle()) {
+                    output.collect(BrickRecord.rollover(brick.index(), brick.subvolume(), covered, RolloverKind.DOWN),
+                            covered * 1000);
+                }
                 output.markIdle();
                 state.idle(true);
                 break;

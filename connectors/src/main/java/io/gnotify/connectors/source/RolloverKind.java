@@ -1,0 +1,21 @@
+package io.gnotify.connectors.source;
+
+/**
+ * How one of a brick's rollovers ended, as carried through the pipeline by rollover markers: a journal read
+ * to its end, an empty window (HTIME entry without a file), a gap (the journal listed in HTIME is missing or
+ * unreadable, or journalling restarted), or the brick declared down while a replica carries it.
+ */
+public enum RolloverKind {
+    JOURNAL,
+    EMPTY,
+    GAP,
+    DOWN;
+
+    /**
+     * The offset a marker sorts at in the volume order: after every record of its brick and journal second,
+     * a brick's DOWN after its rollover.
+     */
+    public long sortOffset() {
+        return this == DOWN ? Long.MAX_VALUE : Long.MAX_VALUE - 1;
+    }
+}

@@ -1,0 +1,105 @@
+package io.gnotify.job.manifest;
+
+import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.connectors.source.RolloverKind;
+import io.gnotify.connectors.volume.Brick;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Each brick's part in the open window, from the rollover markers: the first and last rollover it closed
+ * in the window, whether one of them was a gap, and whether the brick was down (carried by a replica) at
+ * any time in the window. Down lasts from a DOWN marker until the brick's next rollover.
+ */
+final class BrickWindowTracker {
+    private static final int FIELDS = 5;
+
+    private final List<Brick> bricks;
+    private final boolean[] down;
+    private final boolean[] downInWindow;
+    private final boolean[] gap;
+    private final long[] first;
+    private final long[] last;
+
+    BrickWindowTracker(List<Brick> bricks) {
+        this.bricks = List.copyOf(bricks);
+        int n = bricks.size();
+        down = new boolean[n];
+        downInWindow = new boolean[n];
+        gap = new boolean[n];
+        first = new long[n];
+        last = new long[n];
+    }
+
+    /** A marker of the open window. */
+    void onMarker(VolumeEvent m) {
+        int b = m.brick();
+        if (m.rollover() == RolloverKind.DOWN) {
+            down[b] = true;
+            downInWindow[b] = true;
+            return;
+        }
+        down[b] = false;
+        if (first[b] == 0) {
+            first[b] = m.journalTs();
+        }
+        last[b] = Math.max(last[b], m.journalTs());
+        gap[b] |= m.rollover() == RolloverKind.GAP;
+    }
+
+    /** A marker of a window already published: only the brick's coming back counts. */
+    void onLateMarker(VolumeEvent m) {
+        if (m.rollover() != RolloverKind.DOWN) {
+            down[m.brick()] = false;
+        }
+    }
+
+    /** The header's bricks for the open window. */
+    List<BrickWindowStatus> statuses() {
+        List<BrickWindowStatus> out = new ArrayList<>(bricks.size());
+        for (Brick brick : bricks) {
+            int b = brick.index();
+            String status = gap[b] ? "gap" : downInWindow[b] ? "down" : "ok";
+            out.add(new BrickWindowStatus(brick.id(), status, first[b], last[b]));
+        }
+        return out;
+    }
+
+    /** Starts the next window; a brick still down is down in it too. */
+    void nextWindow() {
+        System.arraycopy(down, 0, downInWindow, 0, down.length);
+        Arrays.fill(gap, false);
+        Arrays.fill(first, 0);
+        Arrays.fill(last, 0);
+    }
+
+    /** The tracker as one array, for operator state. */
+    long[] snapshot() {
+        long[] s = new long[bricks.size() * FIELDS];
+        for (int b = 0; b < bricks.size(); b++) {
+            int i = b * FIELDS;
+            s[i] = down[b] ? 1 : 0;
+            s[i + 1] = downInWindow[b] ? 1 : 0;
+            s[i + 2] = gap[b] ? 1 : 0;
+            s[i + 3] = first[b];
+            s[i + 4] = last[b];
+        }
+        return s;
+    }
+
+    void restore(long[] s) {
+        if (s.length != bricks.size() * FIELDS) {
+            throw new IllegalStateException("checkpoint holds " + s.length / FIELDS + " bricks, the volume has "
+                    + bricks.size() + "; a changed brick list needs a fresh state directory");
+        }
+        for (int b = 0; b < bricks.size(); b++) {
+            int i = b * FIELDS;
+            down[b] = s[i] == 1;
+            downInWindow[b] = s[i + 1] == 1;
+            gap[b] = s[i + 2] == 1;
+            first[b] = s[i + 3];
+            last[b] = s[i + 4];
+        }
+    }
+}
