@@ -23,13 +23,17 @@ public final class FixtureVolumes {
                 Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(30));
     }
 
-    /** The ordered volume events of a fixture (bounded run). */
+    /** The ordered volume events of a fixture (bounded run), operations only. */
     public static java.util.List<io.gnotify.connectors.event.VolumeEvent> events(String fixture, Path tmp, int parallelism)
             throws Exception {
         StreamExecutionEnvironment env = env(parallelism, tmp.resolve("cp"));
         java.util.List<io.gnotify.connectors.event.VolumeEvent> out = new java.util.ArrayList<>();
         try (var it = VolumePipeline.orderedEvents(env, settings(fixture, tmp.resolve("out"))).executeAndCollect()) {
-            it.forEachRemaining(out::add);
+            it.forEachRemaining(e -> {
+                if (e.isOperation()) {
+                    out.add(e);
+                }
+            });
         }
         return out;
     }

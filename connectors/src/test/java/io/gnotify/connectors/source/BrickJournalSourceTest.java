@@ -64,6 +64,12 @@ class BrickJournalSourceTest {
             it.forEachRemaining(got::add);
         }
         assertThat(SourceTestSupport.byBrick(got)).isEqualTo(SourceTestSupport.expectedFixture(fixture));
+        Map<Integer, List<String>> markers = SourceTestSupport.markersByBrick(got);
+        List<String> bricks = Fixtures.bricks(fixture);
+        for (int b = 0; b < bricks.size(); b++) {
+            assertThat(markers.get(b)).as("rollover markers of %s", bricks.get(b))
+                    .isEqualTo(SourceTestSupport.expectedMarkers(Fixtures.brick(fixture, bricks.get(b))));
+        }
     }
 
     /**
@@ -115,5 +121,14 @@ class BrickJournalSourceTest {
         }
         assertThat(SourceTestSupport.byBrick(got)).isEqualTo(Map.of(0, expected));
         assertThat(expected).hasSizeGreaterThan(100);
+        // The journal with the broken header and the purged one are gaps; the corrupted one was still read.
+        List<String> markers = SourceTestSupport.markersByBrick(got).get(0);
+        List<String> journals = SourceTestSupport.expectedMarkers(tmp.resolve("bricks/b1"));
+        assertThat(markers).hasSameSizeAs(journals);
+        List<Long> journalTs = journals.stream().filter(j -> j.endsWith("JOURNAL")).map(j -> Long.parseLong(j.split(" ")[0])).toList();
+        assertThat(markers.get(journals.indexOf(journalTs.get(1) + " JOURNAL"))).isEqualTo(journalTs.get(1) + " JOURNAL");
+        assertThat(markers.get(journals.indexOf(journalTs.get(2) + " JOURNAL"))).isEqualTo(journalTs.get(2) + " GAP");
+        assertThat(markers.stream().filter(m -> m.endsWith("GAP"))).containsExactly(journalTs.get(2) + " GAP",
+                journalTs.get(3) + " GAP");
     }
 }

@@ -82,10 +82,15 @@ class ContinuousSourceTest {
             // Phase 3: b2 comes back; its records still arrive, all in order.
             live.rolloverUntil(Long.MAX_VALUE, 1);
             int total = SourceTestSupport.expectedFixture("rep2-ascii").values().stream().mapToInt(List::size).sum();
-            await().atMost(Duration.ofSeconds(30)).until(() -> CollectingSink.queue("live").size() >= total);
+            await().atMost(Duration.ofSeconds(30)).until(() -> SourceTestSupport.recordCount(CollectingSink.queue("live")) >= total);
             Thread.sleep(200);
             List<BrickRecord> got = new ArrayList<>(CollectingSink.<BrickRecord>queue("live"));
             assertThat(SourceTestSupport.byBrick(got)).isEqualTo(SourceTestSupport.expectedFixture("rep2-ascii"));
+            // b2 was announced DOWN at its last rollover before the stop, and every rollover still has a marker.
+            List<String> b2 = SourceTestSupport.markersByBrick(got).get(1);
+            assertThat(b2).contains(b2Last + " DOWN");
+            assertThat(b2.stream().filter(m -> !m.endsWith("DOWN")).toList())
+                    .isEqualTo(SourceTestSupport.expectedMarkers(live.bricks.resolve("b2")));
         } finally {
             job.cancel().get();
         }
@@ -104,17 +109,17 @@ class ContinuousSourceTest {
         StreamExecutionEnvironment first = env(tmp.resolve("cp1"), null);
         build(first, live, "sp1");
         JobClient job1 = first.executeAsync("first");
-        await().atMost(Duration.ofSeconds(30)).until(() -> CollectingSink.queue("sp1").size() > 1000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> SourceTestSupport.recordCount(CollectingSink.queue("sp1")) > 1000);
         String savepoint = job1.stopWithSavepoint(false, tmp.resolve("savepoints").toUri().toString(),
                 SavepointFormatType.CANONICAL).get();
-        int firstCount = CollectingSink.queue("sp1").size();
+        long firstCount = SourceTestSupport.recordCount(CollectingSink.queue("sp1"));
 
         StreamExecutionEnvironment second = env(tmp.resolve("cp2"), savepoint);
         build(second, live, "sp2");
         JobClient job2 = second.executeAsync("second");
         int total = SourceTestSupport.expectedFixture("dist2-ascii").values().stream().mapToInt(List::size).sum();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> firstCount + CollectingSink.queue("sp2").size() >= total);
+            await().atMost(Duration.ofSeconds(60)).until(() -> firstCount + SourceTestSupport.recordCount(CollectingSink.queue("sp2")) >= total);
             Thread.sleep(300);
         } finally {
             job2.cancel().get();

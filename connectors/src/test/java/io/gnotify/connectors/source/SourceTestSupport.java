@@ -124,7 +124,10 @@ public final class SourceTestSupport {
         return expected(journals);
     }
 
-    /** Groups emitted records by brick, keeping arrival order, and checks each brick's (ts, offset) increase. */
+    /**
+     * Groups emitted records by brick, keeping arrival order, and checks each brick's (ts, offset) increase,
+     * rollover markers included (a marker follows every record of its journal); the markers are left out.
+     */
     public static Map<Integer, List<JournalRecord>> byBrick(Iterable<BrickRecord> records) {
         Map<Integer, List<JournalRecord>> out = new HashMap<>();
         Map<Integer, BrickRecord> last = new HashMap<>();
@@ -134,7 +137,42 @@ public final class SourceTestSupport {
                     || (r.journalTs() == prev.journalTs() && r.offset() <= prev.offset()))) {
                 throw new AssertionError("brick " + r.brick() + " out of order: " + prev + " then " + r);
             }
-            out.computeIfAbsent(r.brick(), b -> new ArrayList<>()).add(r.record());
+            if (!r.isRollover()) {
+                out.computeIfAbsent(r.brick(), b -> new ArrayList<>()).add(r.record());
+            }
+        }
+        return out;
+    }
+
+    /** Each brick's rollover markers in arrival order, as {@code "<ts> <KIND>"}. */
+    public static Map<Integer, List<String>> markersByBrick(Iterable<BrickRecord> records) {
+        Map<Integer, List<String>> out = new HashMap<>();
+        for (BrickRecord r : records) {
+            if (r.isRollover()) {
+                out.computeIfAbsent(r.brick(), b -> new ArrayList<>()).add(r.journalTs() + " " + r.rollover());
+            }
+        }
+        return out;
+    }
+
+    /** How many journal records (not markers) a collection holds. */
+    public static long recordCount(java.util.Collection<BrickRecord> records) {
+        return records.stream().filter(r -> !r.isRollover()).count();
+    }
+
+    /**
+     * The rollover markers a fully read fixture brick must give: one per HTIME entry, in order, JOURNAL where
+     * the journal file exists and EMPTY for a lower-case (empty window) entry.
+     */
+    public static List<String> expectedMarkers(Path brickDir) throws Exception {
+        io.gnotify.connectors.journal.BrickChangelog changelog = io.gnotify.connectors.journal.BrickChangelog.of(brickDir);
+        List<String> out = new ArrayList<>();
+        for (Path htime : changelog.htimeFiles()) {
+            byte[] bytes = java.nio.file.Files.readAllBytes(htime);
+            for (io.gnotify.connectors.journal.HtimeIndex.Entry e : io.gnotify.connectors.journal.HtimeIndex.parse(bytes,
+                    bytes.length, htime, io.gnotify.connectors.journal.ProblemListener.STRICT)) {
+                out.add(e.timestamp() + (e.empty() ? " EMPTY" : " JOURNAL"));
+            }
         }
         return out;
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The event files are byte-identical whatever the parallelism, and across a failure and restore. */
+/** The event and manifest files are byte-identical whatever the parallelism, and across a failure and restore. */
 class EventFilesDeterminismTest {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -50,7 +50,9 @@ class EventFilesDeterminismTest {
     void sameFilesAtParallelismOneTwoAndFourAndAfterAFailure(@TempDir Path tmp) throws Exception {
         Map<String, byte[]> reference = run("dr22-ascii", 1, tmp.resolve("p1"), false);
         assertThat(reference).hasSizeGreaterThan(20);
-        assertThat(reference.keySet()).allMatch(n -> n.startsWith("dr22/events/") && n.endsWith(".jsonl"));
+        assertThat(reference.keySet()).allMatch(n -> n.startsWith("dr22/events/") && n.endsWith(".jsonl")
+                || n.startsWith("dr22/manifests/") && n.matches(".*/\\d{10}-\\d{10}\\.(jsonl|glusterfind\\.txt|paths0)"));
+        assertThat(reference.keySet()).filteredOn(n -> n.startsWith("dr22/manifests/")).hasSizeGreaterThan(60);
         for (int p : new int[] {2, 4}) {
             assertSame(reference, run("dr22-ascii", p, tmp.resolve("p" + p), false));
         }

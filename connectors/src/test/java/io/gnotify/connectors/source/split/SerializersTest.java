@@ -61,6 +61,25 @@ class SerializersTest {
                 .entry(5, 6, hostile).deletedPath(new byte[0]).build()));
         roundTrip(new BrickRecord(0, 0, 1, 2, JournalRecord.builder(RecordType.ENTRY, 1, 1).fop(Fop.MKNOD)
                 .modeOwner(0020600, -2, 65534).entry(5, 6, hostile).build()));
+        for (io.gnotify.connectors.source.RolloverKind k : io.gnotify.connectors.source.RolloverKind.values()) {
+            roundTrip(BrickRecord.rollover(3, 1, 1795500272L, k));
+        }
+    }
+
+    @Test
+    void volumeEventsAndMarkersRoundTrip() throws Exception {
+        JournalRecord r = Fixtures.readStrict(Fixtures.journals("single-tiny", "b1").get(0)).get(0);
+        var events = new java.util.ArrayList<io.gnotify.connectors.event.VolumeEvent>();
+        events.add(new io.gnotify.connectors.event.VolumeEvent(7, 1795500272L, 2, r.offset(), new int[] {2, 3}, r));
+        for (io.gnotify.connectors.source.RolloverKind k : io.gnotify.connectors.source.RolloverKind.values()) {
+            events.add(io.gnotify.connectors.event.VolumeEvent.rollover(1795500272L, 3, k));
+        }
+        for (var e : events) {
+            DataOutputSerializer out = new DataOutputSerializer(64);
+            io.gnotify.connectors.event.VolumeEventSerializer.INSTANCE.serialize(e, out);
+            assertThat(io.gnotify.connectors.event.VolumeEventSerializer.INSTANCE.deserialize(
+                    new DataInputDeserializer(out.getCopyOfBuffer()))).isEqualTo(e);
+        }
     }
 
     private static void roundTrip(BrickRecord r) throws Exception {
