@@ -67,50 +67,7 @@ class NamespaceReplayFixtureTest {
         }
     }
 
-    /**
-     * The manifest's replay test: the window diffs ({@code --window 5s}) of the same events, each turned into a
-     * replay plan and applied to a copy of the volume held as paths, give the mounted namespace at every phase
-     * boundary, with the same conflicts as above. The copy checks every step is possible on a real file
-     * system (no move onto an existing name, no removal of a non-empty directory, parents first).
-     */
-    @ParameterizedTest
-    @ValueSource(strings = {"single-tiny", "dist2-ascii", "dist2-binary", "rep2-ascii", "dr22-ascii"})
-    void windowDiffsReplayToTheMountedNamespaceAtEveryPhase(String fixture, @TempDir Path tmp) throws Exception {
-        List<VolumeEvent> events = FixtureVolumes.events(fixture, tmp, 2);
-        Map<String, Long> starts = phaseStarts(fixture);
-        io.gnotify.job.WindowGrid grid = new io.gnotify.job.WindowGrid(5);
-        HeapNamespaceStore store = new HeapNamespaceStore();
-        PathModel copy = new PathModel();
-        int next = 0;
-        int windows = 0;
-        for (String[] phase : new String[][] {{"populate", "mutate"}, {"mutate", "churn"}, {"churn", null}}) {
-            long boundary = phase[1] == null ? Long.MAX_VALUE : starts.get(phase[1]);
-            while (next < events.size() && grid.end(grid.start(events.get(next).journalTs())) <= boundary) {
-                long window = grid.start(events.get(next).journalTs());
-                WindowChanges changes = new WindowChanges(store);
-                while (next < events.size() && grid.start(events.get(next).journalTs()) == window) {
-                    changes.apply(events.get(next++));
-                }
-                List<ManifestEntry> entries = WindowDiff.of(changes);
-                assertThat(entries).as("window %d", window).allSatisfy(e -> assertThat(e.path()).isNotNull());
-                ReplayPlan.of(entries).forEach(copy::apply);
-                windows++;
-            }
-            Map<String, String> truth = NamespaceSnapshot.read(
-                    Fixtures.fixture(fixture).resolve("truth/namespace-after-" + phase[0] + ".tsv.gz"));
-            Set<String> differing = new TreeSet<>();
-            for (String p : union(truth.keySet(), copy.paths.keySet())) {
-                if (!java.util.Objects.equals(truth.get(p), copy.paths.get(p))) {
-                    differing.add(p);
-                }
-            }
-            assertThat(differing).as("%s after %s", fixture, phase[0])
-                    .isEqualTo(KNOWN_UNORDERED.getOrDefault(fixture + "/" + phase[0], Set.of()));
-        }
-        assertThat(windows).as("windows with events").isGreaterThanOrEqualTo(4);
-    }
-
-    private static Map<String, Long> phaseStarts(String fixture) throws Exception {
+    static Map<String, Long> phaseStarts(String fixture) throws Exception {
         Map<String, Long> starts = new HashMap<>();
         for (String line : Files.readAllLines(Fixtures.fixture(fixture).resolve("truth/phases.tsv"))) {
             if (!line.startsWith("#")) {
@@ -120,7 +77,7 @@ class NamespaceReplayFixtureTest {
         return starts;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
+    static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new TreeSet<>(a);
         u.addAll(b);
         return u;
