@@ -67,6 +67,13 @@ public final class VolumePipeline {
 
     /** The whole job, with {@code tap} applied to the copies (tests inject faults there). */
     public static void build(StreamExecutionEnvironment env, JobSettings s, UnaryOperator<DataStream<BrickRecord>> tap) {
+        windowFiles(env, s, tap).sinkTo(new WindowFileSink(s.output())).uid("window-files").name("window files")
+                .setParallelism(1);
+    }
+
+    /** Everything the job writes, as lines of per-window files: the manifests, and the events if asked for. */
+    public static DataStream<WindowFileLine> windowFiles(StreamExecutionEnvironment env, JobSettings s,
+            UnaryOperator<DataStream<BrickRecord>> tap) {
         DataStream<VolumeEvent> events = orderedEvents(env, s, tap);
         DataStream<WindowFileLine> files = DataStreamUtils.reinterpretAsKeyedStream(events, new NamespaceKey(),
                         Types.TUPLE(Types.LONG, Types.LONG))
@@ -77,6 +84,6 @@ public final class VolumePipeline {
                             new EventWindowLines(s.volume().name(), s.windows(), !s.bounded()))
                     .uid("event-lines").setParallelism(1));
         }
-        files.sinkTo(new WindowFileSink(s.output())).uid("window-files").name("window files").setParallelism(1);
+        return files;
     }
 }

@@ -66,6 +66,20 @@ class ManifestFormatTest {
     }
 
     @Test
+    void readingBackGivesTheSameWindowAndEntriesByteForByte() throws Exception {
+        ManifestFormat.Rendered r = render(7, 1795500660, "abc", entries());
+        ManifestFile back = ManifestFile.parse("m.jsonl", r.bytes());
+        assertThat(back.window()).isEqualTo(new ManifestWindow("dr22", "38548d1f", 1795500660, 1795500720, 7, false, "abc", BRICKS));
+        assertThat(back.entries()).isEqualTo(entries());
+        assertThat(back.sha256()).isEqualTo(r.sha256());
+        assertThat(ManifestFile.parse("first", render(1, 0, null, List.of()).bytes()).window().prevSha256()).isNull();
+        byte[] broken = Arrays.copyOf(r.bytes(), r.bytes().length);
+        broken[new String(r.bytes(), StandardCharsets.ISO_8859_1).indexOf("\"op\"") + 6] = 'X';
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ManifestFile.parse("m.jsonl", broken))
+                .hasMessageContaining("m.jsonl line 2: bad entry");
+    }
+
+    @Test
     void emptyWindowsAreManifestsToo() throws Exception {
         ManifestFormat.Rendered r = render(0, 60, null, List.of());
         String[] lines = new String(r.bytes(), StandardCharsets.UTF_8).split("\n");

@@ -1,0 +1,53 @@
+package io.gnotify.job.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.connectors.source.RolloverKind;
+import io.gnotify.connectors.volume.Brick;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The header's per-brick status from rollover markers: ok, gap, down (lasting until the brick rolls over again). */
+class BrickWindowTrackerTest {
+    static final List<Brick> BRICKS = List.of(new Brick(0, 0, "vm", "/b1", false), new Brick(1, 0, "vm", "/b2", false));
+
+    static VolumeEvent m(long ts, int brick, RolloverKind k) {
+        return VolumeEvent.rollover(ts, brick, k);
+    }
+
+    @Test
+    void rolloversGapsAndDownPeriods() {
+        BrickWindowTracker t = new BrickWindowTracker(BRICKS);
+        t.onMarker(m(101, 0, RolloverKind.JOURNAL));
+        t.onMarker(m(103, 0, RolloverKind.EMPTY));
+        t.onMarker(m(101, 1, RolloverKind.GAP));
+        assertThat(t.statuses()).containsExactly(new BrickWindowStatus("vm:/b1", "ok", 101, 103),
+                new BrickWindowStatus("vm:/b2", "gap", 101, 101));
+
+        t.nextWindow();
+        t.onMarker(m(106, 0, RolloverKind.JOURNAL));
+        t.onMarker(m(101, 1, RolloverKind.DOWN));
+        assertThat(t.statuses()).extracting(BrickWindowStatus::status).containsExactly("ok", "down");
+
+        // Still down in the next window without a single rollover; a restore keeps that.
+        t.nextWindow();
+        BrickWindowTracker restored = new BrickWindowTracker(BRICKS);
+        restored.restore(t.snapshot());
+        assertThat(restored.statuses()).containsExactly(new BrickWindowStatus("vm:/b1", "ok", 0, 0),
+                new BrickWindowStatus("vm:/b2", "down", 0, 0));
+
+        // It comes back with late rollovers of published windows: the next window is ok again.
+        restored.onLateMarker(m(104, 1, RolloverKind.JOURNAL));
+        assertThat(restored.statuses()).extracting(BrickWindowStatus::status).containsExactly("ok", "down");
+        restored.nextWindow();
+        assertThat(restored.statuses()).extracting(BrickWindowStatus::status).containsExactly("ok", "ok");
+    }
+
+    @Test
+    void aCheckpointOfAnotherBrickListIsRefused() {
+        BrickWindowTracker t = new BrickWindowTracker(BRICKS);
+        assertThatThrownBy(() -> t.restore(new long[5])).hasMessageContaining("fresh state directory");
+    }
+}
