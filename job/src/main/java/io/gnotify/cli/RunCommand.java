@@ -7,6 +7,8 @@ import io.gnotify.job.JobSettings;
 import io.gnotify.job.LatestCheckpoint;
 import io.gnotify.job.VolumePipeline;
 import io.gnotify.job.WindowGrid;
+import io.gnotify.job.manifest.ManifestFile;
+import io.gnotify.job.manifest.ManifestFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,8 +114,10 @@ final class RunCommand implements Callable<Integer> {
                 output.resolve(volume.name()).toAbsolutePath());
         out.flush();
         org.apache.flink.api.common.JobExecutionResult result = env.execute("gnotify " + volume.name());
-        out.printf("gnotify: done in %.1f s (job run time); files in %s%n", result.getNetRuntime() / 1000.0,
-                output.resolve(volume.name()).toAbsolutePath());
+        Path manifests = output.resolve(volume.name()).resolve(ManifestFormat.DIRECTORY).toAbsolutePath();
+        int count = java.nio.file.Files.isDirectory(manifests) ? ManifestFile.list(manifests).size() : 0;
+        out.printf("gnotify: done in %.1f s (job run time); %d manifests in %s%n", result.getNetRuntime() / 1000.0,
+                count, manifests);
         return 0;
     }
 

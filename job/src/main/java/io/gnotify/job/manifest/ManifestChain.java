@@ -17,62 +17,84 @@ import java.util.List;
 public final class ManifestChain {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ManifestChain() {}
+    private final List<String> problems = new ArrayList<>();
+    private String prevSha;
+    private long prevSeq = -1;
+    private long prevEnd = Long.MIN_VALUE;
+    private int checked;
 
     /** A named manifest's bytes. */
     public record Manifest(String name, byte[] bytes) {}
 
-    /** The problems found; empty when the chain verifies. */
+    /** The problems found in {@code manifests} (oldest first); empty when the chain verifies. */
     public static List<String> verify(List<Manifest> manifests) {
-        List<String> problems = new ArrayList<>();
-        String prevSha = null;
-        long prevSeq = -1;
-        long prevEnd = Long.MIN_VALUE;
-        for (Manifest m : manifests) {
-            byte[] b = m.bytes();
-            int trailerStart = lastLineStart(b);
-            JsonNode header;
-            JsonNode trailer;
-            try {
-                header = JSON.readTree(new String(b, 0, firstLineEnd(b), StandardCharsets.UTF_8));
-                trailer = trailerStart < 0 ? null : JSON.readTree(new String(b, trailerStart, b.length - trailerStart,
-                        StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                problems.add(m.name() + ": not a manifest (" + e.getMessage() + ")");
-                prevSha = null;
-                continue;
-            }
-            if (trailer == null || !"trailer".equals(trailer.path("kind").asText())) {
-                problems.add(m.name() + ": no trailer (truncated?)");
-                prevSha = null;
-                continue;
-            }
-            String sha = ManifestFormat.sha256(Arrays.copyOf(b, trailerStart));
-            if (!sha.equals(trailer.path("sha256").asText())) {
-                problems.add(m.name() + ": content does not match its trailer hash (edited?)");
-            }
-            int entries = countLines(b, trailerStart) - 1;
-            if (entries != trailer.path("entries").asInt(-1)) {
-                problems.add(m.name() + ": " + entries + " entries, trailer says " + trailer.path("entries").asInt(-1));
-            }
-            long seq = header.path("seq").asLong();
-            long start = header.path("window_start").asLong();
-            if (prevSeq >= 0) {
-                if (!String.valueOf(prevSha).equals(header.path("prev_sha256").asText(null))) {
-                    problems.add(m.name() + ": prev_sha256 does not match the previous manifest (reordered or one missing)");
-                }
-                if (seq != prevSeq + 1) {
-                    problems.add(m.name() + ": seq " + seq + " after " + prevSeq + " (a manifest is missing or out of order)");
-                }
-                if (start != prevEnd) {
-                    problems.add(m.name() + ": window starts at " + start + " but the previous one ended at " + prevEnd);
-                }
-            }
-            prevSha = trailer.path("sha256").asText();
-            prevSeq = seq;
-            prevEnd = header.path("window_end").asLong();
+        ManifestChain chain = new ManifestChain();
+        manifests.forEach(m -> chain.add(m.name(), m.bytes()));
+        return chain.problems();
+    }
+
+    /** Checks the next manifest of the chain against itself and its predecessor. */
+    public void add(String name, byte[] b) {
+        checked++;
+        JsonNode header;
+        try {
+            header = JSON.readTree(new String(b, 0, firstLineEnd(b), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            header = null;
         }
-        return problems;
+        if (header == null || !"header".equals(header.path("kind").asText())) {
+            problems.add(name + ": not a manifest (no header line)");
+            prevSha = null;
+            return;
+        }
+        long seq = header.path("seq").asLong();
+        long start = header.path("window_start").asLong();
+        if (prevSeq >= 0) {
+            if (prevSha != null && !prevSha.equals(header.path("prev_sha256").asText(null))) {
+                problems.add(name + ": prev_sha256 does not match the previous manifest (reordered or one missing)");
+            }
+            if (seq != prevSeq + 1) {
+                problems.add(name + ": seq " + seq + " after " + prevSeq + " (a manifest is missing or out of order)");
+            }
+            if (start != prevEnd) {
+                problems.add(name + ": window starts at " + start + " but the previous one ended at " + prevEnd
+                        + (start > prevEnd ? " (windows missing)" : ""));
+            }
+        }
+        prevSeq = seq;
+        prevEnd = header.path("window_end").asLong();
+        prevSha = null;
+        int trailerStart = lastLineStart(b);
+        JsonNode trailer;
+        try {
+            trailer = trailerStart < 0 ? null : JSON.readTree(new String(b, trailerStart, b.length - trailerStart,
+                    StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            trailer = null;
+        }
+        if (trailer == null || !"trailer".equals(trailer.path("kind").asText())) {
+            problems.add(name + ": no trailer (truncated?)");
+            return;
+        }
+        String sha = ManifestFormat.sha256(Arrays.copyOf(b, trailerStart));
+        if (!sha.equals(trailer.path("sha256").asText())) {
+            problems.add(name + ": content does not match its trailer hash (edited?)");
+        }
+        int entries = countLines(b, trailerStart) - 1;
+        if (entries != trailer.path("entries").asInt(-1)) {
+            problems.add(name + ": " + entries + " entries, trailer says " + trailer.path("entries").asInt(-1));
+        }
+        prevSha = trailer.path("sha256").asText();
+    }
+
+    /** The problems found so far. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** How many manifests were checked. */
+    public int checked() {
+        return checked;
     }
 
     private static int firstLineEnd(byte[] b) {

@@ -34,6 +34,15 @@ public record ManifestFile(String name, ManifestWindow window, List<ManifestEntr
         }
     }
 
+    /** Parses only the header line of a manifest's bytes. */
+    public static ManifestWindow header(String name, byte[] bytes) throws IOException {
+        int end = 0;
+        while (end < bytes.length && bytes[end] != '\n') {
+            end++;
+        }
+        return header(name, node(name, new String(bytes, 0, end, StandardCharsets.UTF_8), 1, "header"));
+    }
+
     /** Parses a manifest's bytes; {@code name} is used in errors. */
     public static ManifestFile parse(String name, byte[] bytes) throws IOException {
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
