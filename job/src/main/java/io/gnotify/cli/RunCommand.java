@@ -70,6 +70,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Where a fresh start begins (ignored when resuming). Default: ${DEFAULT-VALUE}.")
     String start;
 
+    /** How a fresh start learns what the volume already holds. */
+    enum Bootstrap { none, crawl }
+
+    @Option(names = "--bootstrap", paramLabel = "none|crawl", defaultValue = "none",
+            description = {"crawl: on a fresh start, walk every brick's backend once (gfids from trusted.gfid; needs root),",
+                    "publish a full manifest of everything as NEW, then follow the journals from the crawl's start.",
+                    "Ignored when resuming. Default: ${DEFAULT-VALUE}."})
+    Bootstrap bootstrap;
+
     @Option(names = "--emit-events", description = "Write the ordered volume events, <volume>/events/<start>-<end>.jsonl.")
     boolean emitEvents;
 
@@ -104,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         VolumeInfo volume = VolumeInfo.parse(volumeInfo, volumeName);
         JobSettings settings = new JobSettings(volume, BrickMap.of(brickMap), output.toAbsolutePath(),
-                new WindowGrid(window.toSeconds()), bounded, StartPosition.parse(start), dedupHorizon, emitEvents,
+                new WindowGrid(window.toSeconds()), bounded, startPosition(), dedupHorizon, emitEvents,
                 pollInterval, brickDownTimeout, maxBrickDrift);
         Configuration conf = configuration();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -119,6 +128,17 @@ final class RunCommand implements Callable<Integer> {
         out.printf("gnotify: done in %.1f s (job run time); %d manifests in %s%n", result.getNetRuntime() / 1000.0,
                 count, manifests);
         return 0;
+    }
+
+    private StartPosition startPosition() {
+        if (bootstrap == Bootstrap.crawl) {
+            if (!start.equals("earliest")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--bootstrap crawl starts at the crawl; it cannot be combined with --start " + start);
+            }
+            return StartPosition.crawl();
+        }
+        return StartPosition.parse(start);
     }
 
     private Configuration configuration() throws java.io.IOException {

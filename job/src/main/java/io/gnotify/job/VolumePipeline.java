@@ -7,6 +7,7 @@ import io.gnotify.connectors.sink.WindowFileLineSerializer;
 import io.gnotify.connectors.sink.WindowFileSink;
 import io.gnotify.connectors.source.BrickJournalSource;
 import io.gnotify.connectors.source.BrickRecord;
+import io.gnotify.connectors.source.StartPosition;
 import io.gnotify.job.manifest.ManifestWindowOperator;
 import io.gnotify.job.manifest.NamespaceKey;
 import io.gnotify.job.order.CopyExpectation;
@@ -77,7 +78,8 @@ public final class VolumePipeline {
         DataStream<VolumeEvent> events = orderedEvents(env, s, tap);
         DataStream<WindowFileLine> files = DataStreamUtils.reinterpretAsKeyedStream(events, new NamespaceKey(),
                         Types.TUPLE(Types.LONG, Types.LONG))
-                .transform("manifests", WindowFileLineSerializer.TYPE, new ManifestWindowOperator(s.volume(), s.windows()))
+                .transform("manifests", WindowFileLineSerializer.TYPE, new ManifestWindowOperator(s.volume(), s.windows(),
+                        s.start().kind() == StartPosition.Kind.CRAWL))
                 .uid("manifest-windows").setParallelism(1).setMaxParallelism(1);
         if (s.emitEvents()) {
             files = files.union(events.transform("event lines", WindowFileLineSerializer.TYPE,

@@ -30,7 +30,12 @@ public final class WindowGrid implements Serializable {
 
     /** The file stem of a window: zero-padded {@code <start>-<end>}. */
     public String name(long start) {
-        return pad(start) + "-" + pad(end(start));
+        return name(start, end(start));
+    }
+
+    /** The file stem of any span, e.g. a bootstrap manifest's {@code [0, end)}. */
+    public static String name(long start, long end) {
+        return pad(start) + "-" + pad(end);
     }
 
     private static String pad(long v) {

@@ -62,6 +62,8 @@ public final class JournalProblem {
         /** An HTIME index that cannot be used as is (an entry that is no journal path, a shrunken file). */
         BAD_HTIME,
         /** A newer HTIME file started (journalling was disabled and re-enabled): nothing was logged between. */
-        HTIME_RESTART
+        HTIME_RESTART,
+        /** A brick backend entry the bootstrap crawl cannot use (no gfid, or a name that cannot be read exactly). */
+        CRAWL_ENTRY
     }
 }

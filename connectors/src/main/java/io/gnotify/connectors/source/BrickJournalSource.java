@@ -69,8 +69,10 @@ public final class BrickJournalSource
     @Override
     public SplitEnumerator<BrickSplit, BrickEnumeratorState> createEnumerator(SplitEnumeratorContext<BrickSplit> context) {
         List<BrickSplit> splits = new ArrayList<>();
+        // A fresh start fixes the crawl time once; the enumerator's checkpointed splits keep it.
+        StartPosition fresh = start.resolve(System.currentTimeMillis() / 1000);
         for (Brick b : volume.bricks()) {
-            splits.add(new BrickSplit(b, brickMap.locate(b).toString(), start, bounded, null));
+            splits.add(new BrickSplit(b, brickMap.locate(b).toString(), fresh, bounded, null));
         }
         return enumerator(context, splits);
     }

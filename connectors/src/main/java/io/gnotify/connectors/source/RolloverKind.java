@@ -3,13 +3,16 @@ package io.gnotify.connectors.source;
 /**
  * How one of a brick's rollovers ended, as carried through the pipeline by rollover markers: a journal read
  * to its end, an empty window (HTIME entry without a file), a gap (the journal listed in HTIME is missing or
- * unreadable, or journalling restarted), or the brick declared down while a replica carries it.
+ * unreadable, or journalling restarted), the brick declared down while a replica carries it, or the end of
+ * the brick's bootstrap crawl.
  */
 public enum RolloverKind {
     JOURNAL,
     EMPTY,
     GAP,
-    DOWN;
+    DOWN,
+    /** The brick's bootstrap crawl is complete (its records carry the crawl second). */
+    CRAWL;
 
     /**
      * The offset a marker sorts at in the volume order: after every record of its brick and journal second,

@@ -4,13 +4,15 @@ import java.io.Serializable;
 
 /**
  * Where a brick is read from on a fresh start (never on restore): its oldest journal, only what rolls
- * over from now on, or the first journal whose window ends after an epoch second.
+ * over from now on, the first journal whose window ends after an epoch second, or a crawl of the brick's
+ * backend at {@code T0} followed by the journals after {@code T0} (the bootstrap of a volume that already
+ * holds data; {@code T0} is fixed when the job first starts).
  */
 public final class StartPosition implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The three ways to start. */
-    public enum Kind { EARLIEST, LATEST, TIMESTAMP }
+    /** The ways to start. */
+    public enum Kind { EARLIEST, LATEST, TIMESTAMP, CRAWL }
 
     private final Kind kind;
     private final long epochSecond;
@@ -31,6 +33,26 @@ public final class StartPosition implements Serializable {
     /** The first journal named after {@code epochSecond} (its window ends after it). */
     public static StartPosition after(long epochSecond) {
         return new StartPosition(Kind.TIMESTAMP, epochSecond);
+    }
+
+    /** Crawl the backend first; {@code T0} is set by {@link #resolve(long)} when the job first starts. */
+    public static StartPosition crawl() {
+        return new StartPosition(Kind.CRAWL, 0);
+    }
+
+    /** Crawl the backend at {@code t0}, then read the journals named after {@code t0}. */
+    public static StartPosition crawlAt(long t0) {
+        return new StartPosition(Kind.CRAWL, t0);
+    }
+
+    /** This position with an unset crawl time set to {@code nowSeconds}. */
+    public StartPosition resolve(long nowSeconds) {
+        return kind == Kind.CRAWL && epochSecond == 0 ? crawlAt(nowSeconds) : this;
+    }
+
+    /** The journal-time second the crawl's records are stamped with: just before the journals it hands over to. */
+    public long crawlSecond() {
+        return epochSecond - 1;
     }
 
     /** Parses {@code earliest}, {@code latest} or an epoch second. */
@@ -69,6 +91,9 @@ public final class StartPosition implements Serializable {
 
     @Override
     public String toString() {
+        if (kind == Kind.CRAWL) {
+            return epochSecond == 0 ? "crawl" : "crawl at " + epochSecond;
+        }
         return kind == Kind.TIMESTAMP ? Long.toString(epochSecond) : kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -41,6 +41,9 @@ final class BrickWindowTracker {
             return;
         }
         down[b] = false;
+        if (m.rollover() == RolloverKind.CRAWL) {
+            return;
+        }
         if (first[b] == 0) {
             first[b] = m.journalTs();
         }

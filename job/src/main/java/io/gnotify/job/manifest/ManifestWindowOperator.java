@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * window's end they are applied to the namespace in keyed state, diffed, and the manifest with its
  * glusterfind and paths0 side files goes out as window-file lines. Windows are contiguous from the first
  * operation or rollover on, so an empty window gets its manifest too, and each header chains to the previous
- * trailer's hash.
+ * trailer's hash. A bootstrapping job (a crawl before the journals) first publishes a full manifest: every
+ * crawled name as NEW, {@code "full": true}, covering {@code [0, start of the crawl's window)}.
  */
 public final class ManifestWindowOperator extends AbstractStreamOperator<WindowFileLine>
         implements OneInputStreamOperator<VolumeEvent, WindowFileLine> {
@@ -37,7 +38,11 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     private final VolumeInfo volume;
     private final WindowGrid grid;
+    private final boolean bootstrap;
     private transient NamespaceStore namespace;
+    /** The open window is the bootstrap's full manifest; it holds the crawl second's operations. */
+    private transient boolean fullOpen;
+    private transient long crawlSecond;
     private transient List<VolumeEvent> openEvents;
     private transient long openStart;
     private transient long nextSeq;
@@ -51,9 +56,11 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient Counter entriesWritten;
     private transient Counter unresolved;
 
-    public ManifestWindowOperator(VolumeInfo volume, WindowGrid grid) {
+    /** {@code bootstrap}: the source crawls the bricks first, so a fresh start opens with a full manifest. */
+    public ManifestWindowOperator(VolumeInfo volume, WindowGrid grid, boolean bootstrap) {
         this.volume = volume;
         this.grid = grid;
+        this.bootstrap = bootstrap;
     }
 
     @Override
@@ -70,9 +77,19 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         openEventsState.get().forEach(openEvents::add);
         openStart = NONE;
         nextSeq = 1;
+        fullOpen = false;
+        crawlSecond = NONE;
+        boolean restored = false;
         for (long[] p : positionState.get()) {
             openStart = p[0];
             nextSeq = p[1];
+            fullOpen = p[2] == 1;
+            crawlSecond = p[3];
+            restored = true;
+        }
+        if (!restored && bootstrap) {
+            openStart = 0;
+            fullOpen = true;
         }
         prevSha256 = null;
         for (String sha : chainState.get()) {
@@ -97,6 +114,17 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     @Override
     public void processElement(StreamRecord<VolumeEvent> element) {
         VolumeEvent e = element.getValue();
+        if (fullOpen) {
+            // The crawl's records and markers all carry the crawl second, and every journal comes after it.
+            if (crawlSecond == NONE) {
+                crawlSecond = e.journalTs();
+            }
+            if (e.journalTs() <= crawlSecond) {
+                add(e);
+                return;
+            }
+            closeWindow();
+        }
         long start = grid.start(e.journalTs());
         if (openStart == NONE) {
             openStart = start;
@@ -114,6 +142,10 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         while (openStart < start) {
             closeWindow();
         }
+        add(e);
+    }
+
+    private void add(VolumeEvent e) {
         if (e.isOperation()) {
             openEvents.add(e);
         } else {
@@ -123,7 +155,10 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        if (openStart != NONE) {
+        if (fullOpen && crawlSecond != NONE && mark.getTimestamp() >= crawlSecond * 1000 + 999) {
+            closeWindow();
+        }
+        if (openStart != NONE && !fullOpen) {
             if (mark.getTimestamp() == Long.MAX_VALUE) {
                 // End of a bounded run: publish the last window as far as the journals go, and no more.
                 closeWindow();
@@ -142,16 +177,19 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         WindowChanges changes = new WindowChanges(namespace);
         openEvents.forEach(changes::apply);
         List<ManifestEntry> entries = ReplayPlan.entryOrder(WindowDiff.of(changes));
-        long end = grid.end(openStart);
-        ManifestWindow w = new ManifestWindow(volume.name(), volume.id(), openStart, end, nextSeq, false, prevSha256,
+        // The full manifest ends where the crawl's window starts; its files commit once the crawl is released.
+        long end = fullOpen ? grid.start(crawlSecond + 1) : grid.end(openStart);
+        long commitAt = fullOpen ? crawlSecond + 1 : end;
+        ManifestWindow w = new ManifestWindow(volume.name(), volume.id(), openStart, end, nextSeq, fullOpen, prevSha256,
                 bricks.statuses());
         ManifestFormat.Rendered rendered = ManifestFormat.manifest(w, entries);
-        String stem = volume.name() + "/" + ManifestFormat.DIRECTORY + "/" + grid.name(openStart);
-        output.collect(new StreamRecord<>(new WindowFileLine(end, stem + ManifestFormat.MANIFEST_SUFFIX, rendered.bytes())));
-        output.collect(new StreamRecord<>(new WindowFileLine(end, stem + ManifestFormat.GLUSTERFIND_SUFFIX,
+        String stem = volume.name() + "/" + ManifestFormat.DIRECTORY + "/" + WindowGrid.name(openStart, end);
+        output.collect(new StreamRecord<>(new WindowFileLine(commitAt, stem + ManifestFormat.MANIFEST_SUFFIX, rendered.bytes())));
+        output.collect(new StreamRecord<>(new WindowFileLine(commitAt, stem + ManifestFormat.GLUSTERFIND_SUFFIX,
                 ManifestFormat.glusterfind(entries))));
-        output.collect(new StreamRecord<>(new WindowFileLine(end, stem + ManifestFormat.PATHS0_SUFFIX,
+        output.collect(new StreamRecord<>(new WindowFileLine(commitAt, stem + ManifestFormat.PATHS0_SUFFIX,
                 ManifestFormat.paths0(entries))));
+        fullOpen = false;
         manifests.inc();
         entriesWritten.inc(entries.size());
         unresolved.inc(entries.stream().filter(ManifestEntry::unresolved).count());
@@ -166,7 +204,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         openEventsState.update(openEvents);
-        positionState.update(List.of(new long[] {openStart, nextSeq}));
+        positionState.update(List.of(new long[] {openStart, nextSeq, fullOpen ? 1 : 0, crawlSecond}));
         chainState.update(prevSha256 == null ? List.of() : List.of(prevSha256));
         bricksState.update(List.of(bricks.snapshot()));
     }

@@ -1,5 +1,6 @@
 package io.gnotify.connectors.source.reader;
 
+import io.gnotify.connectors.crawl.BrickCrawler;
 import io.gnotify.connectors.journal.BrickChangelog;
 import io.gnotify.connectors.journal.HtimeIndex;
 import io.gnotify.connectors.journal.HtimeTail;
@@ -32,6 +33,8 @@ final class BrickFollower {
     private HtimeTail tail;
     private JournalReader journal;
     private long journalTs;
+    private BrickCrawler crawler;
+    private boolean crawled;
     /** Journalling restarted (a new HTIME file): the next rollover closes a gap. */
     private boolean restarted;
 
@@ -51,6 +54,9 @@ final class BrickFollower {
      * reached its end (nothing will ever follow), {@code true} otherwise, even when nothing was new.
      */
     boolean poll(int max, List<BrickElement> out) throws IOException {
+        if (crawlPending() && !crawl(max, out)) {
+            return true;
+        }
         if (!open()) {
             return true;
         }
@@ -93,6 +99,33 @@ final class BrickFollower {
         return true;
     }
 
+    /** A fresh split that bootstraps: its backend is crawled before its journals are read. */
+    private boolean crawlPending() {
+        return cursor == null && !crawled && split.start().kind() == StartPosition.Kind.CRAWL;
+    }
+
+    /**
+     * Hands out up to {@code max} crawl records, stamped with the crawl second; true once the crawl is complete
+     * (its end is a CRAWL rollover). The cursor stays unset meanwhile, so a restore crawls again from the start.
+     */
+    private boolean crawl(int max, List<BrickElement> out) throws IOException {
+        if (crawler == null) {
+            crawler = new BrickCrawler(Paths.get(split.localPath()), problems);
+        }
+        long second = split.start().crawlSecond();
+        for (int added = 0; added < max; added++) {
+            JournalRecord r = crawler.next();
+            if (r == null) {
+                out.add(BrickElement.rollover(second, RolloverKind.CRAWL, null));
+                crawled = true;
+                crawler = null;
+                return true;
+            }
+            out.add(BrickElement.record(second, r, null));
+        }
+        return false;
+    }
+
     /** Opens the changelog directory and resolves the start position on first use; false if not there yet. */
     private boolean open() throws IOException {
         if (changelog != null) {
@@ -128,6 +161,7 @@ final class BrickFollower {
                 return new BrickCursor(endHtime, HtimeTail.open(last, 0, problems).completeEntries(), 0,
                         BrickCursor.NO_ROLLOVER, endHtime, endEntry);
             case TIMESTAMP:
+            case CRAWL:
                 for (Path h : htimes) {
                     HtimeTail t = HtimeTail.open(h, 0, ProblemListener.IGNORE);
                     for (HtimeIndex.Entry e = t.peek(); e != null; t.advance(), e = t.peek()) {

@@ -51,7 +51,7 @@ final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecor
                 rolloverListener.accept(brick.id(), e.journalTs());
                 break;
             case IDLE:
-                long covered = state.cursor().lastRollover();
+                long covered = state.cursor() == null ? BrickCursor.NO_ROLLOVER : state.cursor().lastRollover();
                 if (covered != BrickCursor.NO_ROLLOVER && !state.idle()) {
                     output.collect(BrickRecord.rollover(brick.index(), brick.subvolume(), covered, RolloverKind.DOWN),
                             covered * 1000);

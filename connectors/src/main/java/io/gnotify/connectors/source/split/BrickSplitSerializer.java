@@ -45,8 +45,12 @@ public final class BrickSplitSerializer extends VersionedSerializer<BrickSplit> 
         String local = in.readUTF();
         StartPosition.Kind kind = StartPosition.Kind.values()[in.readByte()];
         long epoch = in.readLong();
-        StartPosition start = kind == StartPosition.Kind.EARLIEST ? StartPosition.earliest()
-                : kind == StartPosition.Kind.LATEST ? StartPosition.latest() : StartPosition.after(epoch);
+        StartPosition start = switch (kind) {
+            case EARLIEST -> StartPosition.earliest();
+            case LATEST -> StartPosition.latest();
+            case CRAWL -> StartPosition.crawlAt(epoch);
+            default -> StartPosition.after(epoch);
+        };
         boolean bounded = in.readBoolean();
         BrickCursor cursor = in.readBoolean()
                 ? new BrickCursor(in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readLong(), in.readInt())
