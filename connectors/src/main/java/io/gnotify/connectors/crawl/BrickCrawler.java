@@ -133,7 +133,7 @@ public final class BrickCrawler {
                 if (atRoot && (HIDDEN_AT_ROOT.contains(name) || name.startsWith(".glusterfs-anonymous-inode-"))) {
                     continue;
                 }
-                byte[] raw = RawNames.of(p.getFileName());
+                byte[] raw = RawPaths.bytes(p.getFileName());
                 if (raw == null) {
                     problems.onProblem(new JournalProblem(JournalProblem.Kind.CRAWL_ENTRY, p.toString(), 0, 0,
                             "the name's bytes cannot be read exactly (start the JVM with --add-opens "
