@@ -68,8 +68,9 @@ public final class ApplyCommand implements Callable<Integer> {
                 err.println("gnotify apply: refused " + f + ": " + refusal);
                 return 1;
             }
-            ManifestApplier.Counts did = applier.apply(m);
-            state = new ApplyState(m.window().volumeId(), m.window().seq(), m.sha256());
+            ApplyState before = state != null ? state : new ApplyState(m.window().volumeId(), next - 1, null, 0);
+            ManifestApplier.Counts did = applier.apply(m, before.doneSteps(), n -> before.withDoneSteps(n).write(target));
+            state = new ApplyState(m.window().volumeId(), m.window().seq(), m.sha256(), 0);
             state.write(target);
             prevSha = m.sha256();
             next++;

@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Which manifest a backup copy was last brought to: its volume, seq and trailer hash. Kept beside the copy
- * ({@code <target>.gnotify-apply.json}, so the copy itself stays identical to the volume) and replaced
- * atomically after each manifest.
+ * Which manifest a backup copy was last brought to (its volume, seq and trailer hash), and how many steps of
+ * the next one are already done ({@code doneSteps}, so an interrupted manifest resumes after its last
+ * recorded step instead of repeating renames). Kept beside the copy ({@code <target>.gnotify-apply.json}, so
+ * the copy itself stays identical to the volume) and replaced atomically.
  */
-public record ApplyState(String volumeId, long seq, String sha256) {
+public record ApplyState(String volumeId, long seq, String sha256, int doneSteps) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The state file of a backup directory. */
@@ -29,13 +30,20 @@ public record ApplyState(String volumeId, long seq, String sha256) {
             return null;
         }
         JsonNode n = JSON.readTree(Files.readString(f));
-        return new ApplyState(n.path("volume_id").asText(), n.path("seq").asLong(), n.path("sha256").asText());
+        return new ApplyState(n.path("volume_id").asText(), n.path("seq").asLong(), n.path("sha256").asText(null),
+                n.path("next_done_steps").asInt(0));
+    }
+
+    /** The same position with {@code steps} of the next manifest done. */
+    public ApplyState withDoneSteps(int steps) {
+        return new ApplyState(volumeId, seq, sha256, steps);
     }
 
     public void write(Path target) throws IOException {
         Path f = fileOf(target);
         Path tmp = f.resolveSibling("." + f.getFileName() + ".tmp");
-        var n = JSON.createObjectNode().put("volume_id", volumeId).put("seq", seq).put("sha256", sha256);
+        var n = JSON.createObjectNode().put("volume_id", volumeId).put("seq", seq).put("sha256", sha256)
+                .put("next_done_steps", doneSteps);
         Files.write(tmp, (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8));
         Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -58,40 +58,57 @@ public final class ManifestApplier {
         return refused;
     }
 
-    /** Applies one manifest; returns what it did. */
-    public Counts apply(ManifestFile manifest) throws IOException {
+    /** Records that the first {@code n} steps of the manifest being applied are done. */
+    @FunctionalInterface
+    public interface Progress {
+        void done(int n) throws IOException;
+    }
+
+    /**
+     * Applies one manifest, skipping its first {@code skip} steps (done by an interrupted run); {@code progress}
+     * hears after every rename and every 256 steps, so a re-run never repeats a rename. Returns what it did.
+     */
+    public Counts apply(ManifestFile manifest, int skip, Progress progress) throws IOException {
         counts = new Counts();
         Map<GfidKey, Path> createdFiles = new HashMap<>();
-        for (ReplayStep s : ReplayPlan.of(manifest.entries())) {
-            Path p;
-            Path t;
-            try {
-                p = SafePath.under(target, s.path());
-                t = s.target() == null ? null : SafePath.under(target, s.target());
-            } catch (IllegalArgumentException e) {
-                refused.add(manifest.name() + ": " + s.entry().op() + " refused: " + e.getMessage());
-                continue;
-            }
-            switch (s.kind()) {
-                case REMOVE -> {
-                    if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                        deleteTree(p);
-                        counts.removed++;
-                    }
-                }
-                case MOVE -> move(s, p, t);
-                case CREATE -> create(s, p, createdFiles);
-                case REFRESH -> {
-                    if (SourceCopier.refresh(source(s.path()), p)) {
-                        counts.refreshed++;
-                    } else {
-                        counts.vanished++;
-                    }
-                }
-                default -> throw new IllegalStateException("unknown step " + s.kind());
+        List<ReplayStep> plan = ReplayPlan.of(manifest.entries());
+        for (int i = skip; i < plan.size(); i++) {
+            step(manifest, plan.get(i), createdFiles);
+            if (plan.get(i).kind() == ReplayStep.Kind.MOVE || (i + 1) % 256 == 0) {
+                progress.done(i + 1);
             }
         }
         return counts;
+    }
+
+    private void step(ManifestFile manifest, ReplayStep s, Map<GfidKey, Path> createdFiles) throws IOException {
+        Path p;
+        Path t;
+        try {
+            p = SafePath.under(target, s.path());
+            t = s.target() == null ? null : SafePath.under(target, s.target());
+        } catch (IllegalArgumentException e) {
+            refused.add(manifest.name() + ": " + s.entry().op() + " refused: " + e.getMessage());
+            return;
+        }
+        switch (s.kind()) {
+            case REMOVE -> {
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p);
+                    counts.removed++;
+                }
+            }
+            case MOVE -> move(s, p, t);
+            case CREATE -> create(s, p, createdFiles);
+            case REFRESH -> {
+                if (SourceCopier.refresh(source(s.path()), p)) {
+                    counts.refreshed++;
+                } else {
+                    counts.vanished++;
+                }
+            }
+            default -> throw new IllegalStateException("unknown step " + s.kind());
+        }
     }
 
     private void move(ReplayStep s, Path from, Path to) throws IOException {
