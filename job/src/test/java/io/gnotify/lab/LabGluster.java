@@ -1,0 +1,85 @@
+package io.gnotify.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real GlusterFS volume on this machine through {@code lab/gluster-lab.sh} (glusterd, bricks under
+ * /srv/gl, a FUSE mount under /mnt), and the {@code ./gnotify} launcher, for end-to-end tests. Every command's
+ * output goes to a log under the test's directory.
+ */
+final class LabGluster {
+    static final Path ROOT = Path.of(System.getProperty("gnotify.root", ".")).toAbsolutePath().normalize();
+
+    private final String volume;
+    private final Path logs;
+    private final String scale;
+
+    LabGluster(String volume, Path logs, String scale) throws IOException {
+        this.volume = volume;
+        this.logs = Files.createDirectories(logs);
+        this.scale = scale;
+    }
+
+    Path mount() {
+        return Path.of("/mnt", volume);
+    }
+
+    /** Runs a lab command ({@code setup VOL LAYOUT}, {@code workload VOL PHASE}, …); fails on a non-zero exit. */
+    void lab(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", ROOT.resolve("lab/gluster-lab.sh").toString()));
+        cmd.addAll(List.of(args));
+        run(cmd, "lab-" + args[0]);
+    }
+
+    /** {@code gluster volume info VOL --xml}, written to a file for {@code --volume-info}. */
+    Path volumeInfo() throws Exception {
+        Path xml = logs.resolve(volume + "-info.xml");
+        ProcessBuilder pb = new ProcessBuilder("gluster", "volume", "info", volume, "--xml").redirectOutput(xml.toFile());
+        check(pb.start(), "gluster volume info");
+        return xml;
+    }
+
+    /** Starts {@code ./gnotify ARGS} (output appended to a log); the caller stops it. */
+    Process startGnotify(String log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("gnotify").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(log + ".log").toFile()));
+        return pb.start();
+    }
+
+    /** Runs {@code ./gnotify ARGS} to the end; returns its exit code. */
+    int gnotify(String log, String... args) throws Exception {
+        Process p = startGnotify(log, args);
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("gnotify " + String.join(" ", args) + " did not finish");
+        }
+        return p.exitValue();
+    }
+
+    String log(String name) throws IOException {
+        Path f = logs.resolve(name + ".log");
+        return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
+    }
+
+    private void run(List<String> cmd, String log) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(log + ".log").toFile()));
+        pb.environment().put("SCALE", scale);
+        check(pb.start(), String.join(" ", cmd));
+    }
+
+    private void check(Process p, String what) throws Exception {
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new AssertionError(what + " failed; see " + logs);
+        }
+    }
+}
