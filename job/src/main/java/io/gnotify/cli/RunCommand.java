@@ -9,6 +9,7 @@ import io.gnotify.job.VolumePipeline;
 import io.gnotify.job.WindowGrid;
 import io.gnotify.job.manifest.ManifestFile;
 import io.gnotify.job.manifest.ManifestFormat;
+import io.gnotify.job.manifest.MountNameOwners;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +71,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Where a fresh start begins (ignored when resuming). Default: ${DEFAULT-VALUE}.")
     String start;
 
+    @Option(names = "--lookup-mount", paramLabel = "MOUNT", description = {"A FUSE mount of the volume. Two operations on",
+            "different subvolumes that give the same name in the same journal second cannot be ordered from the",
+            "journals; with a mount, gnotify asks the volume who holds the name (metrics conflictsResolved and",
+            "conflictsUnresolved). Without one it keeps the journal order."})
+    Path lookupMount;
+
     /** How a fresh start learns what the volume already holds. */
     enum Bootstrap { none, crawl }
 
@@ -114,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
         VolumeInfo volume = VolumeInfo.parse(volumeInfo, volumeName);
         JobSettings settings = new JobSettings(volume, BrickMap.of(brickMap), output.toAbsolutePath(),
                 new WindowGrid(window.toSeconds()), bounded, startPosition(), dedupHorizon, emitEvents,
-                pollInterval, brickDownTimeout, maxBrickDrift);
+                pollInterval, brickDownTimeout, maxBrickDrift,
+                lookupMount == null ? null : new MountNameOwners(lookupMount.toAbsolutePath().toString()));
         Configuration conf = configuration();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);

@@ -3,11 +3,22 @@ package io.gnotify.job;
 import io.gnotify.connectors.source.StartPosition;
 import io.gnotify.connectors.volume.BrickMap;
 import io.gnotify.connectors.volume.VolumeInfo;
+import io.gnotify.job.manifest.NameOwners;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Everything the pipeline needs to know, as given on the command line. */
+/**
+ * Everything the pipeline needs to know, as given on the command line. {@code nameOwners} settles name
+ * conflicts the journals cannot order by asking the live volume ({@code null}: keep the journal order).
+ */
 public record JobSettings(VolumeInfo volume, BrickMap brickMap, Path output, WindowGrid windows, boolean bounded,
         StartPosition start, Duration dedupHorizon, boolean emitEvents, Duration pollInterval,
-        Duration brickDownTimeout, Duration maxBrickDrift) implements Serializable {}
+        Duration brickDownTimeout, Duration maxBrickDrift, NameOwners nameOwners) implements Serializable {
+
+    /** The same settings with a live name lookup. */
+    public JobSettings withNameOwners(NameOwners owners) {
+        return new JobSettings(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval,
+                brickDownTimeout, maxBrickDrift, owners);
+    }
+}

@@ -79,7 +79,7 @@ public final class VolumePipeline {
         DataStream<WindowFileLine> files = DataStreamUtils.reinterpretAsKeyedStream(events, new NamespaceKey(),
                         Types.TUPLE(Types.LONG, Types.LONG))
                 .transform("manifests", WindowFileLineSerializer.TYPE, new ManifestWindowOperator(s.volume(), s.windows(),
-                        s.start().kind() == StartPosition.Kind.CRAWL))
+                        s.start().kind() == StartPosition.Kind.CRAWL, s.nameOwners()))
                 .uid("manifest-windows").setParallelism(1).setMaxParallelism(1);
         if (s.emitEvents()) {
             files = files.union(events.transform("event lines", WindowFileLineSerializer.TYPE,

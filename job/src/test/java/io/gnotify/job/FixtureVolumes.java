@@ -20,7 +20,7 @@ public final class FixtureVolumes {
         String from = volume.bricks().get(0).path().replaceAll("/b1$", "");
         return new JobSettings(volume, BrickMap.of(List.of(from + "=" + Fixtures.fixture(fixture).resolve("bricks"))),
                 output, new WindowGrid(5), true, StartPosition.earliest(), Duration.ofMinutes(5), true,
-                Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(30));
+                Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(30), null);
     }
 
     /** The ordered volume events of a fixture (bounded run), operations only. */

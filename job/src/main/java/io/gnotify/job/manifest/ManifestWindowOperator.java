@@ -39,6 +39,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private final VolumeInfo volume;
     private final WindowGrid grid;
     private final boolean bootstrap;
+    private final NameOwners nameOwners;
     private transient NamespaceStore namespace;
     /** The open window is the bootstrap's full manifest; it holds the crawl second's operations. */
     private transient boolean fullOpen;
@@ -55,12 +56,18 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient Counter manifests;
     private transient Counter entriesWritten;
     private transient Counter unresolved;
+    private transient Counter conflictsResolved;
+    private transient Counter conflictsUnresolved;
 
-    /** {@code bootstrap}: the source crawls the bricks first, so a fresh start opens with a full manifest. */
-    public ManifestWindowOperator(VolumeInfo volume, WindowGrid grid, boolean bootstrap) {
+    /**
+     * {@code bootstrap}: the source crawls the bricks first, so a fresh start opens with a full manifest;
+     * {@code nameOwners}: the live lookup for name conflicts, or {@code null}.
+     */
+    public ManifestWindowOperator(VolumeInfo volume, WindowGrid grid, boolean bootstrap, NameOwners nameOwners) {
         this.volume = volume;
         this.grid = grid;
         this.bootstrap = bootstrap;
+        this.nameOwners = nameOwners;
     }
 
     @Override
@@ -108,6 +115,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         manifests = getMetricGroup().counter("manifestsWritten");
         entriesWritten = getMetricGroup().counter("manifestEntries");
         unresolved = getMetricGroup().counter("unresolvedPaths");
+        conflictsResolved = getMetricGroup().counter("conflictsResolved");
+        conflictsUnresolved = getMetricGroup().counter("conflictsUnresolved");
         getMetricGroup().gauge("openWindowOperations", () -> openEvents.size());
     }
 
@@ -174,8 +183,15 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     /** Applies, diffs and renders the open window, emits its three files, and opens the next window. */
     private void closeWindow() {
-        WindowChanges changes = new WindowChanges(namespace);
+        WindowChanges changes = new WindowChanges(namespace, nameOwners);
         openEvents.forEach(changes::apply);
+        conflictsResolved.inc(changes.conflictsResolved());
+        conflictsUnresolved.inc(changes.conflictsUnresolved());
+        if (changes.conflictsUnresolved() > 0) {
+            LOG.warn("window {}: {} same-second name conflicts between subvolumes kept in journal order{}",
+                    grid.name(openStart), changes.conflictsUnresolved(),
+                    nameOwners == null ? " (run with --lookup-mount to settle them)" : " (the volume no longer shows either)");
+        }
         List<ManifestEntry> entries = ReplayPlan.entryOrder(WindowDiff.of(changes));
         // The full manifest ends where the crawl's window starts; its files commit once the crawl is released.
         long end = fullOpen ? grid.start(crawlSecond + 1) : grid.end(openStart);

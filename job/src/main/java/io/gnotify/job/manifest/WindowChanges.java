@@ -23,9 +23,16 @@ public final class WindowChanges {
     private final Map<GfidKey, Inode> before = new HashMap<>();
     private final Set<GfidKey> data = new HashSet<>();
     private final Set<GfidKey> metadata = new HashSet<>();
+    private final NameConflicts conflicts;
 
     public WindowChanges(NamespaceStore store) {
+        this(store, null);
+    }
+
+    /** {@code owners}: a live lookup that settles name conflicts the journals cannot order ({@code null}: none). */
+    public WindowChanges(NamespaceStore store, NameOwners owners) {
         this.store = store;
+        this.conflicts = new NameConflicts(owners);
     }
 
     /** Applies one event (events must come in volume order). */
@@ -45,41 +52,69 @@ public final class WindowChanges {
         Fop fop = r.fop();
         Link link = new Link(new GfidKey(r.pgfidMsb(), r.pgfidLsb()), r.name());
         switch (fop) {
-            case CREATE, MKNOD, MKDIR -> create(gfid, FileType.ofMode(r.mode()), link);
-            case SYMLINK -> create(gfid, FileType.SYMLINK, link);
-            case LINK -> addLink(gfid, FileType.FILE, link);
-            case RENAME -> rename(gfid, link, new Link(new GfidKey(r.newPgfidMsb(), r.newPgfidLsb()), r.newName()));
+            case CREATE, MKNOD, MKDIR -> create(gfid, FileType.ofMode(r.mode()), link, e);
+            case SYMLINK -> create(gfid, FileType.SYMLINK, link, e);
+            case LINK -> addLink(gfid, FileType.FILE, link, e);
+            case RENAME -> rename(gfid, link, new Link(new GfidKey(r.newPgfidMsb(), r.newPgfidLsb()), r.newName()), e);
             case UNLINK, RMDIR -> removeLink(gfid, link);
             default -> { }
         }
     }
 
-    private void create(GfidKey gfid, FileType type, Link link) {
+    private void create(GfidKey gfid, FileType type, Link link, VolumeEvent e) {
         if (link.parent().equals(GfidKey.ROOT) && startsWith(link.name(), ANONYMOUS_INODE)) {
             return;
         }
-        addLink(gfid, type, link);
+        addLink(gfid, type, link, e);
     }
 
-    private void addLink(GfidKey gfid, FileType type, Link link) {
-        takeName(link, gfid);
+    private void addLink(GfidKey gfid, FileType type, Link link, VolumeEvent e) {
+        Displaced displaced = takeName(link, gfid);
         touch(gfid);
         Inode inode = store.inode(gfid);
         store.put(gfid, inode == null ? new Inode(type, java.util.List.of(link)) : inode.withLink(link));
         store.entry(link, gfid);
+        settle(link, displaced, gfid, e);
     }
 
-    private void rename(GfidKey gfid, Link from, Link to) {
+    private void rename(GfidKey gfid, Link from, Link to, VolumeEvent e) {
         touch(gfid);
         Inode inode = store.inode(gfid);
         if (gfid.equals(store.entry(from))) {
             store.entry(from, null);
         }
-        takeName(to, gfid);
+        Displaced displaced = takeName(to, gfid);
         FileType type = inode == null ? FileType.OTHER : inode.type();
         Inode moved = inode == null ? new Inode(type, java.util.List.of(to)) : inode.withoutLink(from).withLink(to);
         store.put(gfid, moved);
         store.entry(to, gfid);
+        settle(to, displaced, gfid, e);
+    }
+
+    /**
+     * After {@code gfid} took {@code link} from {@code displaced}: if nothing orders the two operations (same
+     * second, unrelated bricks) and the live volume shows {@code displaced} holding the name, the operation just
+     * applied really came first, so the name goes back to {@code displaced}.
+     */
+    private void settle(Link link, Displaced displaced, GfidKey gfid, VolumeEvent e) {
+        if (displaced != null && conflicts.unordered(link, e) && conflicts.earlierHolderWins(
+                new PathResolver(store::inode).path(link), displaced.gfid(), gfid, e.journalTs())) {
+            store.put(gfid, store.inode(gfid).withoutLink(link));
+            Inode d = store.inode(displaced.gfid());
+            store.put(displaced.gfid(), d == null ? new Inode(displaced.type(), java.util.List.of(link)) : d.withLink(link));
+            store.entry(link, displaced.gfid());
+            return;
+        }
+        conflicts.given(link, e);
+    }
+
+    /** Name conflicts settled by the live lookup, and those left in journal order. */
+    public long conflictsResolved() {
+        return conflicts.resolved();
+    }
+
+    public long conflictsUnresolved() {
+        return conflicts.unresolved();
     }
 
     private void removeLink(GfidKey gfid, Link link) {
@@ -93,8 +128,11 @@ public final class WindowChanges {
         }
     }
 
-    /** A name about to be given to {@code gfid} is taken from whoever held it (rename over an existing name). */
-    private void takeName(Link link, GfidKey gfid) {
+    /**
+     * A name about to be given to {@code gfid} is taken from whoever held it (rename over an existing name);
+     * returns that previous holder, or {@code null}.
+     */
+    private Displaced takeName(Link link, GfidKey gfid) {
         GfidKey holder = store.entry(link);
         if (holder != null && !holder.equals(gfid)) {
             touch(holder);
@@ -102,8 +140,13 @@ public final class WindowChanges {
             if (h != null) {
                 store.put(holder, h.withoutLink(link));
             }
+            return new Displaced(holder, h == null ? FileType.OTHER : h.type());
         }
+        return null;
     }
+
+    /** The inode a name was taken from, and its type (it may have no name left, and so no state). */
+    private record Displaced(GfidKey gfid, FileType type) {}
 
     private void touch(GfidKey gfid) {
         if (!before.containsKey(gfid)) {

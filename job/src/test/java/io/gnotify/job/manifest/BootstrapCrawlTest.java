@@ -58,7 +58,7 @@ class BootstrapCrawlTest {
         VolumeInfo volume = new VolumeInfo("boot", "0b00", "Distributed-Replicate", 2, 0, infos);
         JobSettings s = new JobSettings(volume, BrickMap.of(List.of("/srv/gl/boot=" + tmp.resolve("bricks"))),
                 tmp.resolve("out"), new WindowGrid(60), true, StartPosition.crawl(), Duration.ofMinutes(5), false,
-                Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(30));
+                Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(30), null);
         StreamExecutionEnvironment env = FixtureVolumes.env(2, tmp.resolve("cp"));
         long before = System.currentTimeMillis() / 1000;
         VolumePipeline.build(env, s);

@@ -74,6 +74,57 @@ class WindowDiffTest {
         return WindowDiff.of(changes).stream().map(ManifestEntry::toString).toList();
     }
 
+    /** {@code e} as logged by {@code brick} only. */
+    static VolumeEvent on(int brick, VolumeEvent e) {
+        return new VolumeEvent(1, e.journalTs(), brick, 0, new int[] {brick}, e.record());
+    }
+
+    /**
+     * A rename onto a name on one subvolume and a create of it on another, in the same second: the journals
+     * cannot order them. The live volume settles it: its holder keeps the name. Without a lookup (or when the
+     * volume shows neither) the journal order stands, and it is counted.
+     */
+    @Test
+    void sameSecondNameConflictsBetweenSubvolumesAreSettledByTheLiveVolume() {
+        List<VolumeEvent> setup = List.of(create(g(1), ROOT, "old"));
+        List<VolumeEvent> window = List.of(on(0, rename(g(1), ROOT, "old", ROOT, "n")), on(2, create(g(2), ROOT, "n")));
+
+        WindowChanges before = new WindowChanges(store);
+        setup.forEach(before::apply);
+        List<byte[]> asked = new java.util.ArrayList<>();
+        WindowChanges renamedWins = new WindowChanges(store, (path, second) -> {
+            asked.add(path);
+            return g(1);
+        });
+        window.forEach(renamedWins::apply);
+        assertThat(WindowDiff.of(renamedWins).stream().map(ManifestEntry::toString).toList())
+                .containsExactly("RENAME old -> n (file)");
+        assertThat(asked).singleElement().isEqualTo(b("n"));
+        assertThat(renamedWins.conflictsResolved()).isEqualTo(1);
+
+        empty();
+        setup.forEach(new WindowChanges(store)::apply);
+        WindowChanges createdWins = new WindowChanges(store, (path, second) -> g(2));
+        window.forEach(createdWins::apply);
+        assertThat(WindowDiff.of(createdWins).stream().map(ManifestEntry::toString).toList())
+                .containsExactlyInAnyOrder("DELETE old (file)", "NEW n (file)");
+
+        empty();
+        setup.forEach(new WindowChanges(store)::apply);
+        WindowChanges unknown = new WindowChanges(store, null);
+        window.forEach(unknown::apply);
+        assertThat(unknown.conflictsUnresolved()).isEqualTo(1);
+
+        // Logged by a common brick, the two are ordered by its journal: no conflict, no lookup.
+        empty();
+        setup.forEach(new WindowChanges(store)::apply);
+        WindowChanges ordered = new WindowChanges(store, (path, second) -> {
+            throw new AssertionError("no lookup expected");
+        });
+        List.of(on(0, rename(g(1), ROOT, "old", ROOT, "n")), on(0, create(g(2), ROOT, "n"))).forEach(ordered::apply);
+        assertThat(ordered.conflictsResolved() + ordered.conflictsUnresolved()).isZero();
+    }
+
     @Test
     void createdAndDeletedInsideTheWindowLeavesNothing() {
         assertThat(diff(List.of(), List.of(create(g(1), ROOT, "tmp"), write(g(1)), unlink(g(1), ROOT, "tmp")))).isEmpty();

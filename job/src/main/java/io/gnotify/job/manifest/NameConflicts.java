@@ -1,0 +1,71 @@
+package io.gnotify.job.manifest;
+
+import io.gnotify.connectors.event.VolumeEvent;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Finds names given twice in one journal second by operations that no common brick orders (a create and a
+ * rename onto the same name on different subvolumes): the volume order between them is a guess. When a
+ * lookup is available the live volume settles who holds the name; the counts say how often that happened.
+ */
+final class NameConflicts {
+    private final NameOwners owners;
+    /** Per name given in this window: the second and the bricks of the operation that gave it. */
+    private final Map<Link, VolumeEvent> givenBy = new HashMap<>();
+    private long resolved;
+    private long unresolved;
+
+    /** {@code owners}: the live lookup, or {@code null} to keep the journal order and count the conflicts. */
+    NameConflicts(NameOwners owners) {
+        this.owners = owners;
+    }
+
+    /** Records that {@code e} gave {@code link} to its inode. */
+    void given(Link link, VolumeEvent e) {
+        givenBy.put(link, e);
+    }
+
+    /** True if {@code e} takes {@code link} from an inode that got it in the same second from unrelated bricks. */
+    boolean unordered(Link link, VolumeEvent e) {
+        VolumeEvent before = givenBy.get(link);
+        return before != null && before.journalTs() == e.journalTs() && disjoint(before.bricks(), e.bricks());
+    }
+
+    /**
+     * Settles a conflict over {@code path}: true if the live volume shows the previous holder {@code earlier}
+     * (so the later-applied operation really came first), false to keep the applied order.
+     */
+    boolean earlierHolderWins(byte[] path, GfidKey earlier, GfidKey later, long second) {
+        GfidKey live = owners == null || path == null ? null : owners.ownerOf(path, second);
+        if (earlier.equals(live)) {
+            resolved++;
+            return true;
+        }
+        if (later.equals(live)) {
+            resolved++;
+        } else {
+            unresolved++;
+        }
+        return false;
+    }
+
+    long resolved() {
+        return resolved;
+    }
+
+    long unresolved() {
+        return unresolved;
+    }
+
+    private static boolean disjoint(int[] a, int[] b) {
+        for (int x : a) {
+            for (int y : b) {
+                if (x == y) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
