@@ -35,7 +35,8 @@ class LiveVolumeLabIT {
             lab.lab("workload", VOLUME, "edge");
             Path out = tmp.resolve("out");
             Path manifests = out.resolve(VOLUME).resolve("manifests");
-            String[] run = {"run", "--bootstrap", "crawl", "--window", "5s", "--checkpoint-interval", "1s",
+            String[] run = {"run", "--bootstrap", "crawl", "--lookup-mount", lab.mount().toString(), "--window", "5s",
+                "--checkpoint-interval", "1s",
                 "--volume-info", lab.volumeInfo().toString(), "--output", out.toString(), "--state-dir",
                 tmp.resolve("state").toString()};
             Process gnotify = lab.startGnotify("run", run);
