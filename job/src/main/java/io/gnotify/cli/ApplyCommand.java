@@ -2,6 +2,7 @@ package io.gnotify.cli;
 
 import io.gnotify.job.backup.ApplyState;
 import io.gnotify.job.backup.ManifestApplier;
+import io.gnotify.job.backup.PendingCopies;
 import io.gnotify.job.manifest.ManifestChain;
 import io.gnotify.job.manifest.ManifestFile;
 import java.io.PrintWriter;
@@ -55,7 +56,8 @@ public final class ApplyCommand implements Callable<Integer> {
         long next = from != null ? from : state == null ? 1 : state.seq() + 1;
         String prevSha = state == null ? null : state.sha256();
         Files.createDirectories(target);
-        ManifestApplier applier = new ManifestApplier(source, target);
+        ManifestApplier applier = new ManifestApplier(source, target,
+                new PendingCopies(state == null ? List.of() : state.pending()));
         int applied = 0;
         for (Path f : ManifestFile.list(dirs.get(0))) {
             byte[] bytes = Files.readAllBytes(f);
@@ -68,9 +70,10 @@ public final class ApplyCommand implements Callable<Integer> {
                 err.println("gnotify apply: refused " + f + ": " + refusal);
                 return 1;
             }
-            ApplyState before = state != null ? state : new ApplyState(m.window().volumeId(), next - 1, null, 0);
-            ManifestApplier.Counts did = applier.apply(m, before.doneSteps(), n -> before.withDoneSteps(n).write(target));
-            state = new ApplyState(m.window().volumeId(), m.window().seq(), m.sha256(), 0);
+            ApplyState before = state != null ? state : new ApplyState(m.window().volumeId(), next - 1, null, 0, List.of());
+            ManifestApplier.Counts did = applier.apply(m, before.doneSteps(),
+                    n -> before.progress(n, applier.pending().items()).write(target));
+            state = new ApplyState(m.window().volumeId(), m.window().seq(), m.sha256(), 0, applier.pending().items());
             state.write(target);
             prevSha = m.sha256();
             next++;
@@ -78,8 +81,9 @@ public final class ApplyCommand implements Callable<Integer> {
             out.printf("applied %s (seq %d%s): %s%n", f.getFileName(), m.window().seq(), m.window().full() ? ", full" : "",
                     did);
         }
-        out.printf("gnotify apply: %d manifests applied; %s is at seq %s%n", applied, target,
-                state == null ? "none" : Long.toString(state.seq()));
+        out.printf("gnotify apply: %d manifests applied; %s is at seq %s%s%n", applied, target,
+                state == null ? "none" : Long.toString(state.seq()), state == null || state.pending().isEmpty() ? ""
+                        : "; " + state.pending().size() + " entries wait for the volume to show them again (a later manifest settles them)");
         applier.refused().forEach(r -> err.println("gnotify apply: " + r));
         out.flush();
         return applier.refused().isEmpty() ? 0 : 2;

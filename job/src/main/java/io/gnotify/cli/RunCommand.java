@@ -12,6 +12,8 @@ import io.gnotify.job.manifest.ManifestFormat;
 import io.gnotify.job.manifest.MountNameOwners;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "earliest|latest|EPOCH", defaultValue = "earliest",
             description = "Where a fresh start begins (ignored when resuming). Default: ${DEFAULT-VALUE}.")
     String start;
+
+    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How often to print the progress line (windows committed; per brick journal time, lag, records/s). 0 turns it off. Default: ${DEFAULT-VALUE}.")
+    Duration progressInterval;
 
     @Option(names = "--lookup-mount", paramLabel = "MOUNT", description = {"A FUSE mount of the volume. Two operations on",
             "different subvolumes that give the same name in the same journal second cannot be ordered from the",
@@ -130,12 +136,36 @@ final class RunCommand implements Callable<Integer> {
         out.printf("gnotify: %s, %s; output in %s%n", volume, bounded ? "bounded" : "continuous",
                 output.resolve(volume.name()).toAbsolutePath());
         out.flush();
-        org.apache.flink.api.common.JobExecutionResult result = env.execute("gnotify " + volume.name());
         Path manifests = output.resolve(volume.name()).resolve(ManifestFormat.DIRECTORY).toAbsolutePath();
+        JobClient job = env.executeAsync("gnotify " + volume.name());
+        Thread stopper = new Thread(() -> stop(job, out), "gnotify-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        Thread progress = progressInterval.isZero() ? null
+                : new ProgressLine(out, manifests, progressInterval.toMillis()).start();
+        org.apache.flink.api.common.JobExecutionResult result = job.getJobExecutionResult().get();
+        if (progress != null) {
+            progress.interrupt();
+        }
+        Runtime.getRuntime().removeShutdownHook(stopper);
         int count = java.nio.file.Files.isDirectory(manifests) ? ManifestFile.list(manifests).size() : 0;
         out.printf("gnotify: done in %.1f s (job run time); %d manifests in %s%n", result.getNetRuntime() / 1000.0,
                 count, manifests);
+        out.flush();
         return 0;
+    }
+
+    /** Ctrl-C or SIGTERM: cancel the job (its checkpoints are kept) and wait for it to end. */
+    private static void stop(JobClient job, PrintWriter out) {
+        try {
+            if (!job.getJobStatus().get(5, TimeUnit.SECONDS).isGloballyTerminalState()) {
+                out.println("gnotify: stopping; checkpoints are kept, so the same command resumes where this run ended");
+                out.flush();
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            out.println("gnotify: could not cancel the job cleanly (" + e + "); the last completed checkpoint still resumes it");
+            out.flush();
+        }
     }
 
     private StartPosition startPosition() {
@@ -170,6 +200,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("gnotify: resuming from " + latest.get());
             }
         }
+        conf.setString("metrics.reporter.progress.factory.class", ProgressMetrics.Factory.class.getName());
         flinkConf.forEach(conf::setString);
         return conf;
     }

@@ -145,7 +145,7 @@ class ApplyCommandTest {
                 Files.writeString(src.resolve("gone"), "G");
                 ManifestApplier applier = new ManifestApplier(src, copy);
                 applier.apply(ManifestFile.read(all.resolve("1795500000-1795500060.jsonl")), 0, n -> { });
-                ApplyState one = new ApplyState("vid", 1, ManifestFile.read(all.resolve("1795500000-1795500060.jsonl")).sha256(), 0);
+                ApplyState one = new ApplyState("vid", 1, ManifestFile.read(all.resolve("1795500000-1795500060.jsonl")).sha256(), 0, List.of());
                 one.write(copy);
                 Files.move(src.resolve("a"), src.resolve("t"));
                 Files.move(src.resolve("b"), src.resolve("a"));
@@ -160,11 +160,11 @@ class ApplyCommandTest {
                     new ManifestApplier(src, copy).apply(second, 0, n -> {
                         if (n >= at) {
                             if (recorded) {
-                                one.withDoneSteps(n).write(copy);
+                                one.progress(n, List.of()).write(copy);
                             }
                             throw new java.io.IOException("crash after step " + n);
                         }
-                        one.withDoneSteps(n).write(copy);
+                        one.progress(n, List.of()).write(copy);
                     });
                 } catch (java.io.IOException expected) {
                     // the simulated crash
@@ -175,6 +175,45 @@ class ApplyCommandTest {
                         .isEqualTo(tree(src));
             }
         }
+    }
+
+    /**
+     * The volume moves on before the copy catches up: window 1 created {@code d/x} and window 2 wrote it, but
+     * by the time window 2 is applied, window 3 has already renamed {@code d} to {@code e} on the volume. The
+     * write cannot be fetched at {@code d/x}; it is followed through window 3's directory rename and fetched
+     * from {@code e/x}. A file created in window 2 inside {@code d} and gone from {@code d} by then arrives the same way.
+     */
+    @Test
+    void copiesTheVolumeNoLongerShowsAreFollowedThroughLaterRenames(@TempDir Path tmp) throws Exception {
+        Path src = tmp.resolve("mount");
+        Files.createDirectories(src.resolve("d"));
+        Files.writeString(src.resolve("d/x"), "X");
+        Path all = write(tmp.resolve("all"), List.of(
+                List.of(e(Op.NEW, D, FileType.DIR, "d", null), e(Op.NEW, X, FileType.FILE, "d/x", null)),
+                List.of(e(Op.MODIFY, X, FileType.FILE, "d/x", null), e(Op.NEW, Y, FileType.FILE, "d/y", null)),
+                List.of(e(Op.RENAME, D, FileType.DIR, "e", "d"))));
+        Path manifests = Files.createDirectories(tmp.resolve("manifests"));
+        Files.copy(all.resolve("1795500000-1795500060.jsonl"), manifests.resolve("1795500000-1795500060.jsonl"));
+        Path copy = tmp.resolve("backup");
+        assertThat(JournalDumpCommandTest.run("apply", "--manifests", manifests.toString(), "--source", src.toString(),
+                "--target", copy.toString()).exit()).isZero();
+
+        Files.writeString(src.resolve("d/x"), "X2");
+        Files.writeString(src.resolve("d/y"), "Y");
+        Files.move(src.resolve("d"), src.resolve("e"));
+        Files.copy(all.resolve("1795500060-1795500120.jsonl"), manifests.resolve("1795500060-1795500120.jsonl"));
+        JournalDumpCommandTest.Run second = JournalDumpCommandTest.run("apply", "--manifests", manifests.toString(),
+                "--source", src.toString(), "--target", copy.toString());
+        assertThat(new String(second.out(), StandardCharsets.UTF_8)).contains("vanished=2")
+                .contains("2 entries wait for the volume to show them again");
+        assertThat(ApplyState.read(copy).pending()).hasSize(2);
+
+        Files.copy(all.resolve("1795500120-1795500180.jsonl"), manifests.resolve("1795500120-1795500180.jsonl"));
+        JournalDumpCommandTest.Run third = JournalDumpCommandTest.run("apply", "--manifests", manifests.toString(),
+                "--source", src.toString(), "--target", copy.toString());
+        assertThat(new String(third.out(), StandardCharsets.UTF_8)).contains("moved=2").contains("caught-up=2");
+        assertThat(tree(copy)).isEqualTo(tree(src));
+        assertThat(ApplyState.read(copy).pending()).isEmpty();
     }
 
     @Test

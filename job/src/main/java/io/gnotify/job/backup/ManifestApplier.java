@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 public final class ManifestApplier {
     private final Path source;
     private final Path target;
+    private final PendingCopies pending;
     private Counts counts = new Counts();
     private final List<String> refused = new ArrayList<>();
 
@@ -37,19 +38,31 @@ public final class ManifestApplier {
         public long created;
         public long linked;
         public long refreshed;
-        /** NEW/MODIFY/META whose path the volume no longer has (a later manifest deletes or renames it). */
+        /** NEW/MODIFY/META whose path the volume no longer has: kept pending, followed through later renames. */
         public long vanished;
+        /** Pending copies (from earlier manifests) made once the volume showed their path. */
+        public long caughtUp;
 
         @Override
         public String toString() {
             return "removed=" + removed + " moved=" + moved + " created=" + created + " linked=" + linked
-                    + " refreshed=" + refreshed + " vanished=" + vanished;
+                    + " refreshed=" + refreshed + " vanished=" + vanished + " caught-up=" + caughtUp;
         }
     }
 
     public ManifestApplier(Path source, Path target) {
+        this(source, target, new PendingCopies(List.of()));
+    }
+
+    /** {@code pending}: copies still owed from earlier manifests (kept in the progress file). */
+    public ManifestApplier(Path source, Path target, PendingCopies pending) {
         this.source = source;
         this.target = target;
+        this.pending = pending;
+    }
+
+    public PendingCopies pending() {
+        return pending;
     }
 
 
@@ -70,6 +83,9 @@ public final class ManifestApplier {
      */
     public Counts apply(ManifestFile manifest, int skip, Progress progress) throws IOException {
         counts = new Counts();
+        if (skip == 0) {
+            pending.follow(manifest); // an interrupted run followed them already
+        }
         Map<GfidKey, Path> createdFiles = new HashMap<>();
         List<ReplayStep> plan = ReplayPlan.of(manifest.entries());
         for (int i = skip; i < plan.size(); i++) {
@@ -78,6 +94,7 @@ public final class ManifestApplier {
                 progress.done(i + 1);
             }
         }
+        counts.caughtUp = pending.copyFound(source, target);
         return counts;
     }
 
@@ -104,7 +121,7 @@ public final class ManifestApplier {
                 if (SourceCopier.refresh(source(s.path()), p)) {
                     counts.refreshed++;
                 } else {
-                    counts.vanished++;
+                    vanished(s);
                 }
             }
             default -> throw new IllegalStateException("unknown step " + s.kind());
@@ -125,6 +142,7 @@ public final class ManifestApplier {
                 counts.created++;
             } else {
                 counts.vanished++;
+                pending.add(s.entry().gfid(), s.entry().type(), s.target());
             }
         }
     }
@@ -144,8 +162,13 @@ public final class ManifestApplier {
                 createdFiles.putIfAbsent(s.entry().gfid(), p);
             }
         } else {
-            counts.vanished++;
+            vanished(s);
         }
+    }
+
+    private void vanished(ReplayStep s) {
+        counts.vanished++;
+        pending.add(s.entry().gfid(), s.entry().type(), s.path());
     }
 
     private Path source(byte[] relative) {
