@@ -183,7 +183,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     /** Applies, diffs and renders the open window, emits its three files, and opens the next window. */
     private void closeWindow() {
-        WindowChanges changes = new WindowChanges(namespace, nameOwners);
+        CachedNamespaceStore cache = new CachedNamespaceStore(namespace);
+        WindowChanges changes = new WindowChanges(cache, nameOwners);
         openEvents.forEach(changes::apply);
         conflictsResolved.inc(changes.conflictsResolved());
         conflictsUnresolved.inc(changes.conflictsUnresolved());
@@ -193,6 +194,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                     nameOwners == null ? " (run with --lookup-mount to settle them)" : " (the volume no longer shows either)");
         }
         List<ManifestEntry> entries = ReplayPlan.entryOrder(WindowDiff.of(changes));
+        cache.flush();
         // The full manifest ends where the crawl's window starts; its files commit once the crawl is released.
         long end = fullOpen ? grid.start(crawlSecond + 1) : grid.end(openStart);
         long commitAt = fullOpen ? crawlSecond + 1 : end;
