@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +139,12 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         Path manifests = output.resolve(volume.name()).resolve(ManifestFormat.DIRECTORY).toAbsolutePath();
         JobClient job = env.executeAsync("gnotify " + volume.name());
+        if (!(env instanceof LocalStreamEnvironment)) {
+            // `flink run` or the Kubernetes operator: the cluster runs the job; its checkpoints resume it.
+            out.printf("gnotify: submitted job %s; manifests go to %s%n", job.getJobID(), manifests);
+            out.flush();
+            return 0;
+        }
         Thread stopper = new Thread(() -> stop(job, out), "gnotify-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         Thread progress = progressInterval.isZero() ? null
