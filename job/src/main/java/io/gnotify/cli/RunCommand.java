@@ -52,8 +52,8 @@ final class RunCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Checkpoints and RocksDB files of the embedded run (default: ${DEFAULT-VALUE}); on a "
-                    + "cluster, leave it out to use the cluster's checkpoint storage.", defaultValue = "gnotify-state")
+            description = "Checkpoints and RocksDB files of the embedded run (default: gnotify-state). Not used on a "
+                    + "cluster ('flink run', Kubernetes): the cluster's checkpoint storage and savepoints resume the job there.")
     Path stateDir;
 
     @Option(names = "--window", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
@@ -197,7 +197,15 @@ final class RunCommand implements Callable<Integer> {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         // Timers live on the heap: one per live dedup key, bounded by rate x horizon (docs/design.md).
         conf.setString("state.backend.rocksdb.timer-service.factory", "HEAP");
-        if (stateDir != null) {
+        Path state = stateDir;
+        if (StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment) {
+            state = state == null ? Path.of("gnotify-state") : state;
+        } else if (state != null) {
+            spec.commandLine().getOut().println("gnotify: --state-dir is ignored on a cluster; its checkpoint storage is used");
+            state = null;
+        }
+        if (state != null) {
+            Path stateDir = state;
             Path checkpoints = stateDir.toAbsolutePath().resolve("checkpoints");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
             conf.setString("state.backend.rocksdb.localdir", stateDir.toAbsolutePath().resolve("rocksdb").toString());
