@@ -37,15 +37,18 @@ public final class WindowDiff {
         removed.removeAll(to);
         List<Link> added = new ArrayList<>(to);
         added.removeAll(from);
+        // Pair gained and lost names by path, so a merge of windows (which knows only paths) pairs them alike.
+        List<byte[]> lost = paths(removed, atStart);
+        List<byte[]> gained = paths(added, atEnd);
         int renames = Math.min(removed.size(), added.size());
         for (int i = 0; i < renames; i++) {
-            out.add(new ManifestEntry(ManifestEntry.Op.RENAME, g, type, atEnd.path(added.get(i)), atStart.path(removed.get(i))));
+            out.add(new ManifestEntry(ManifestEntry.Op.RENAME, g, type, gained.get(i), lost.get(i)));
         }
-        for (Link l : added.subList(renames, added.size())) {
-            out.add(new ManifestEntry(ManifestEntry.Op.NEW, g, type, atEnd.path(l), null));
+        for (byte[] p : gained.subList(renames, gained.size())) {
+            out.add(new ManifestEntry(ManifestEntry.Op.NEW, g, type, p, null));
         }
-        for (Link l : removed.subList(renames, removed.size())) {
-            out.add(new ManifestEntry(ManifestEntry.Op.DELETE, g, type, atStart.path(l), null));
+        for (byte[] p : lost.subList(renames, lost.size())) {
+            out.add(new ManifestEntry(ManifestEntry.Op.DELETE, g, type, p, null));
         }
         if (from.isEmpty() || to.isEmpty()) {
             return;
@@ -54,12 +57,24 @@ public final class WindowDiff {
                 : changes.metadataChanged(g) ? ManifestEntry.Op.META : null;
         if (change != null) {
             // Every name that existed at the start too, under its end path (renamed ones included).
-            List<Link> kept = new ArrayList<>(to);
-            kept.removeAll(added.subList(renames, added.size()));
-            for (Link l : kept) {
-                out.add(new ManifestEntry(change, g, type, atEnd.path(l), null));
+            List<byte[]> kept = paths(to.stream().filter(l -> !added.contains(l)).toList(), atEnd);
+            kept.addAll(gained.subList(0, renames));
+            sortByPath(kept);
+            for (byte[] p : kept) {
+                out.add(new ManifestEntry(change, g, type, p, null));
             }
         }
     }
 
+    /** The paths of {@code links} in one view, sorted by bytes (unresolvable ones, null, last). */
+    private static List<byte[]> paths(List<Link> links, PathResolver view) {
+        List<byte[]> out = new ArrayList<>(links.size());
+        links.forEach(l -> out.add(view.path(l)));
+        sortByPath(out);
+        return out;
+    }
+
+    private static void sortByPath(List<byte[]> paths) {
+        paths.sort(Comparator.nullsLast(java.util.Arrays::compareUnsigned));
+    }
 }
