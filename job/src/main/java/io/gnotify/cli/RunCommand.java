@@ -78,6 +78,10 @@ final class RunCommand implements Callable<Integer> {
             description = "How often to print the progress line (windows committed; per brick journal time, lag, records/s). 0 turns it off. Default: ${DEFAULT-VALUE}.")
     Duration progressInterval;
 
+    @Option(names = "--web-ui", paramLabel = "PORT", arity = "0..1", fallbackValue = "8081",
+            description = "Serve the Flink web UI of the embedded run on localhost (default port 8081).")
+    Integer webUi;
+
     @Option(names = "--lookup-mount", paramLabel = "MOUNT", description = {"A FUSE mount of the volume. Two operations on",
             "different subvolumes that give the same name in the same journal second cannot be ordered from the",
             "journals; with a mount, gnotify asks the volume who holds the name (metrics conflictsResolved and",
@@ -132,6 +136,12 @@ final class RunCommand implements Callable<Integer> {
                 lookupMount == null ? null : new MountNameOwners(lookupMount.toAbsolutePath().toString()));
         Configuration conf = configuration();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        if (webUi != null && env instanceof LocalStreamEnvironment) {
+            conf.set(org.apache.flink.configuration.RestOptions.PORT, webUi);
+            conf.set(org.apache.flink.configuration.RestOptions.BIND_ADDRESS, "localhost");
+            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+            out.printf("gnotify: Flink web UI on http://localhost:%d%n", webUi);
+        }
         env.setParallelism(parallelism);
         VolumePipeline.build(env, settings);
         out.printf("gnotify: %s, %s; output in %s%n", volume, bounded ? "bounded" : "continuous",
