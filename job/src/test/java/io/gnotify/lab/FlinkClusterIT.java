@@ -28,8 +28,7 @@ class FlinkClusterIT {
 
     @Test
     void aTaskManagerKilledMidRunChangesNothing(@TempDir Path temp) throws Exception {
-        Path tmp = System.getProperty("gnotify.lab.keep") == null ? temp
-                : Files.createDirectories(Path.of(System.getProperty("gnotify.lab.keep")));
+        Path tmp = LabGluster.workDir(temp);
         LabGluster tools = new LabGluster("synthetic", tmp.resolve("logs"), "1");
         Path volume = tmp.resolve("volume");
         assertThat(tools.gnotify("synth", "journal", "synth", volume.toString(), "--records", "1500000")).isZero();

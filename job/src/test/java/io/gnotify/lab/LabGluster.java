@@ -26,6 +26,12 @@ final class LabGluster {
         this.scale = scale;
     }
 
+    /** {@code temp}, or the directory named by {@code -Dgnotify.lab.keep} to keep logs and output for a look afterwards. */
+    static Path workDir(Path temp) throws IOException {
+        String keep = System.getProperty("gnotify.lab.keep");
+        return keep == null ? temp : Files.createDirectories(Path.of(keep));
+    }
+
     Path mount() {
         return Path.of("/mnt", volume);
     }

@@ -26,9 +26,7 @@ class LiveVolumeLabIT {
 
     @Test
     void aBackupFollowsTheLiveVolumeThroughABootstrapAndAKill(@TempDir Path temp) throws Exception {
-        // -Dgnotify.lab.keep=DIR keeps logs, manifests and the backup for a look afterwards.
-        Path tmp = System.getProperty("gnotify.lab.keep") == null ? temp
-                : Files.createDirectories(Path.of(System.getProperty("gnotify.lab.keep")));
+        Path tmp = LabGluster.workDir(temp);
         LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
         lab.lab("start");
         try {

@@ -14,14 +14,14 @@ import java.util.List;
  * A copy of a fixture volume whose bricks "roll over" on command: every brick starts with an empty HTIME
  * index and {@link #rollover} appends the brick's next real entry, as GlusterFS does at each rollover.
  */
-final class LiveVolume {
+public final class LiveVolume {
     private final List<Path> htimes = new ArrayList<>();
     private final List<byte[]> fullHtimes = new ArrayList<>();
     private final List<Integer> fed = new ArrayList<>();
     private final int entryLength;
-    final Path bricks;
+    public final Path bricks;
 
-    LiveVolume(String fixture, Path dir) throws IOException {
+    public LiveVolume(String fixture, Path dir) throws IOException {
         this.bricks = dir.resolve("bricks");
         int len = 0;
         for (String b : Fixtures.bricks(fixture)) {
@@ -37,22 +37,22 @@ final class LiveVolume {
         this.entryLength = len;
     }
 
-    int entries(int brick) {
+    public int entries(int brick) {
         return fullHtimes.get(brick).length / entryLength;
     }
 
-    int fed(int brick) {
+    public int fed(int brick) {
         return fed.get(brick);
     }
 
     /** Timestamp of entry {@code i} of a brick. */
-    long timestamp(int brick, int i) {
+    public long timestamp(int brick, int i) {
         String entry = new String(fullHtimes.get(brick), i * entryLength, entryLength - 1);
         return Long.parseLong(entry.substring(entry.length() - 10));
     }
 
     /** Appends the brick's next HTIME entry; returns its timestamp. */
-    long rollover(int brick) throws IOException {
+    public long rollover(int brick) throws IOException {
         int i = fed.get(brick);
         Files.write(htimes.get(brick), Arrays.copyOfRange(fullHtimes.get(brick), i * entryLength, (i + 1) * entryLength),
                 StandardOpenOption.APPEND);
@@ -61,7 +61,7 @@ final class LiveVolume {
     }
 
     /** Rolls every brick forward to the entries with timestamps up to {@code ts}. */
-    void rolloverUntil(long ts, int... bricksToFeed) throws IOException {
+    public void rolloverUntil(long ts, int... bricksToFeed) throws IOException {
         for (int b : bricksToFeed) {
             while (fed.get(b) < entries(b) && timestamp(b, fed.get(b)) <= ts) {
                 rollover(b);

@@ -1,0 +1,91 @@
+package io.gnotify.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gnotify.connectors.journal.Fixtures;
+import io.gnotify.connectors.source.LiveVolume;
+import io.gnotify.job.manifest.ManifestFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./gnotify run} in continuous mode over the dr22 journals fed one rollover at a time, killed with
+ * SIGKILL at 10 random moments and started again each time with the same state directory: the manifests
+ * equal an uninterrupted run's, byte for byte, and none is missing.
+ */
+class CrashLoopLabIT {
+    @Test
+    void tenKillsChangeNothing(@TempDir Path temp) throws Exception {
+        Path tmp = LabGluster.workDir(temp);
+        LabGluster tools = new LabGluster("dr22", tmp.resolve("logs"), "1");
+        Path fixture = Fixtures.fixture("dr22-ascii");
+        String[] common = {"run", "--window", "5s", "--parallelism", "2", "--progress-interval", "0",
+            "--volume-info", fixture.resolve("volume-info.xml").toString()};
+        assertThat(tools.gnotify("reference", FlinkClusterIT.concat(common, "--bounded", "--brick-map",
+                "/srv/gl/dr22=" + fixture.resolve("bricks"), "--output", tmp.resolve("reference").toString(),
+                "--state-dir", tmp.resolve("reference-state").toString()))).isZero();
+        Map<String, byte[]> reference = FlinkClusterIT.files(tmp.resolve("reference/dr22/manifests"));
+
+        LiveVolume live = new LiveVolume("dr22-ascii", tmp.resolve("live"));
+        String[] run = FlinkClusterIT.concat(common, "--checkpoint-interval", "500ms", "--brick-map",
+                "/srv/gl/dr22=" + live.bricks, "--output", tmp.resolve("killed").toString(), "--state-dir",
+                tmp.resolve("killed-state").toString());
+        Random random = new Random(42);
+        Process gnotify = tools.startGnotify("killed", run);
+        try {
+            int kills = 0;
+            long nextKill = System.currentTimeMillis() + 3000 + random.nextInt(3000);
+            while (!allFed(live) || kills < 10) {
+                for (int b = 0; b < 4; b++) {
+                    if (live.fed(b) < live.entries(b)) {
+                        live.rollover(b);
+                    }
+                }
+                Thread.sleep(60);
+                if (System.currentTimeMillis() >= nextKill && kills < 10) {
+                    gnotify.destroyForcibly().waitFor();
+                    kills++;
+                    gnotify = tools.startGnotify("killed", run);
+                    nextKill = System.currentTimeMillis() + 2000 + random.nextInt(4000);
+                }
+            }
+            Path manifests = tmp.resolve("killed/dr22/manifests");
+            // The continuous run closes a window once every brick has rolled over to its end; the bounded
+            // reference also closes the windows after the slowest brick's last rollover, at the end of its input.
+            long closed = Long.MAX_VALUE;
+            for (int b = 0; b < 4; b++) {
+                closed = Math.min(closed, live.timestamp(b, live.entries(b) - 1));
+            }
+            long until = closed;
+            List<String> expected = reference.keySet().stream()
+                    .filter(n -> Long.parseLong(n.substring(11, 21)) <= until).toList();
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Files.isDirectory(manifests) && FlinkClusterIT.files(manifests).keySet().containsAll(expected));
+            assertThat(tools.log("killed")).contains("gnotify: resuming from");
+            Map<String, byte[]> killed = FlinkClusterIT.files(manifests);
+            for (String name : expected) {
+                assertThat(killed.get(name)).as(name).isEqualTo(reference.get(name));
+            }
+            assertThat(expected).hasSizeGreaterThan(80);
+            assertThat(ManifestFile.list(manifests)).hasSizeGreaterThanOrEqualTo(expected.size() / 3);
+        } finally {
+            gnotify.destroyForcibly();
+        }
+    }
+
+    private static boolean allFed(LiveVolume live) {
+        for (int b = 0; b < 4; b++) {
+            if (live.fed(b) < live.entries(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
