@@ -68,6 +68,27 @@ class ApplyCommandTest {
                         e(Op.NEW, Y, FileType.FILE, "y-link", null)));
     }
 
+    /** The volume as {@link #history()}'s first window leaves it. */
+    static void volumeAfterWindow1(Path src) throws Exception {
+        Files.createDirectories(src.resolve("d"));
+        Files.writeString(src.resolve("a"), "A");
+        Files.writeString(src.resolve("b"), "B");
+        Files.writeString(src.resolve("d/x"), "X");
+        Files.writeString(src.resolve("gone"), "G");
+    }
+
+    /** ... and its second: a and b swapped, d renamed to e with x changed, gone deleted, y with two names. */
+    static void volumeAfterWindow2(Path src) throws Exception {
+        Files.move(src.resolve("a"), src.resolve("t"));
+        Files.move(src.resolve("b"), src.resolve("a"));
+        Files.move(src.resolve("t"), src.resolve("b"));
+        Files.move(src.resolve("d"), src.resolve("e"));
+        Files.writeString(src.resolve("e/x"), "X2");
+        Files.delete(src.resolve("gone"));
+        Files.writeString(src.resolve("e/y"), "Y");
+        Files.createLink(src.resolve("y-link"), src.resolve("e/y"));
+    }
+
     /** Path to "type mode content" for everything under {@code root}. */
     static Map<String, String> tree(Path root) throws Exception {
         Map<String, String> out = new TreeMap<>();
@@ -89,11 +110,7 @@ class ApplyCommandTest {
         Files.copy(all.resolve("1795500000-1795500060.jsonl"), manifests.resolve("1795500000-1795500060.jsonl"));
         Path copy = tmp.resolve("backup");
         // The volume after window 1 (what the full manifest lists) ...
-        Files.createDirectories(src.resolve("d"));
-        Files.writeString(src.resolve("a"), "A");
-        Files.writeString(src.resolve("b"), "B");
-        Files.writeString(src.resolve("d/x"), "X");
-        Files.writeString(src.resolve("gone"), "G");
+        volumeAfterWindow1(src);
         Files.setPosixFilePermissions(src.resolve("a"), PosixFilePermissions.fromString("rw-------"));
         JournalDumpCommandTest.Run first = JournalDumpCommandTest.run("apply", "--manifests", manifests.toString(),
                 "--source", src.toString(), "--target", copy.toString());
@@ -103,14 +120,7 @@ class ApplyCommandTest {
         Files.copy(tmp.resolve("after-1.json"), ApplyState.fileOf(copy));
 
         // ... and after window 2: a and b swapped, d renamed to e with x changed, gone deleted, y with two names.
-        Files.move(src.resolve("a"), src.resolve("t"));
-        Files.move(src.resolve("b"), src.resolve("a"));
-        Files.move(src.resolve("t"), src.resolve("b"));
-        Files.move(src.resolve("d"), src.resolve("e"));
-        Files.writeString(src.resolve("e/x"), "X2");
-        Files.delete(src.resolve("gone"));
-        Files.writeString(src.resolve("e/y"), "Y");
-        Files.createLink(src.resolve("y-link"), src.resolve("e/y"));
+        volumeAfterWindow2(src);
         Files.copy(all.resolve("1795500060-1795500120.jsonl"), manifests.resolve("1795500060-1795500120.jsonl"));
         JournalDumpCommandTest.Run second = JournalDumpCommandTest.run("apply", "--manifests", manifests.toString(),
                 "--source", src.toString(), "--target", copy.toString());
@@ -138,23 +148,12 @@ class ApplyCommandTest {
                 Path run = tmp.resolve("run-" + crashAfter + "-" + recorded);
                 Path src = run.resolve("mount");
                 Path copy = run.resolve("backup");
-                Files.createDirectories(src.resolve("d"));
-                Files.writeString(src.resolve("a"), "A");
-                Files.writeString(src.resolve("b"), "B");
-                Files.writeString(src.resolve("d/x"), "X");
-                Files.writeString(src.resolve("gone"), "G");
+                volumeAfterWindow1(src);
                 ManifestApplier applier = new ManifestApplier(src, copy);
                 applier.apply(ManifestFile.read(all.resolve("1795500000-1795500060.jsonl")), 0, n -> { });
                 ApplyState one = new ApplyState("vid", 1, ManifestFile.read(all.resolve("1795500000-1795500060.jsonl")).sha256(), 0, List.of());
                 one.write(copy);
-                Files.move(src.resolve("a"), src.resolve("t"));
-                Files.move(src.resolve("b"), src.resolve("a"));
-                Files.move(src.resolve("t"), src.resolve("b"));
-                Files.move(src.resolve("d"), src.resolve("e"));
-                Files.writeString(src.resolve("e/x"), "X2");
-                Files.delete(src.resolve("gone"));
-                Files.writeString(src.resolve("e/y"), "Y");
-                Files.createLink(src.resolve("y-link"), src.resolve("e/y"));
+                volumeAfterWindow2(src);
                 int at = crashAfter;
                 try {
                     new ManifestApplier(src, copy).apply(second, 0, n -> {

@@ -4,6 +4,7 @@ import io.gnotify.job.manifest.FileType;
 import io.gnotify.job.manifest.GfidKey;
 import io.gnotify.job.manifest.ManifestEntry;
 import io.gnotify.job.manifest.ManifestFile;
+import io.gnotify.job.manifest.ReplayPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -70,7 +71,7 @@ public final class PendingCopies {
 
     /** Copies every pending entry the volume now shows (parents first); returns how many were copied. */
     int copyFound(Path source, Path target) throws IOException {
-        items.sort(Comparator.comparingInt((Pending p) -> depth(p.path())));
+        items.sort(Comparator.comparingInt((Pending p) -> ReplayPlan.depth(p.path())));
         int copied = 0;
         for (Iterator<Pending> it = items.iterator(); it.hasNext(); ) {
             Pending p = it.next();
@@ -91,15 +92,5 @@ public final class PendingCopies {
             return false;
         }
         return path.length == prefix.length || path[prefix.length] == '/';
-    }
-
-    private static int depth(byte[] path) {
-        int d = 0;
-        for (byte b : path) {
-            if (b == '/') {
-                d++;
-            }
-        }
-        return d;
     }
 }

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * A write-back cache over a {@link NamespaceStore} for one window: every inode and directory entry the window
@@ -11,57 +13,69 @@ import java.util.Set;
  * store in RocksDB this turns several state accesses per event (and per path lookup) into one per key.
  */
 final class CachedNamespaceStore implements NamespaceStore {
-    private final NamespaceStore store;
-    private final Map<GfidKey, Inode> inodes = new HashMap<>();
-    private final Map<Link, GfidKey> entries = new HashMap<>();
-    private final Set<GfidKey> dirtyInodes = new HashSet<>();
-    private final Set<Link> dirtyEntries = new HashSet<>();
+    /** One cached kind of key: values read through once (absent ones too), changed ones written back on flush. */
+    private static final class WriteBack<K, V> {
+        private final Map<K, V> values = new HashMap<>();
+        private final Set<K> dirty = new HashSet<>();
+        private final Function<K, V> read;
+        private final BiConsumer<K, V> write;
+
+        WriteBack(Function<K, V> read, BiConsumer<K, V> write) {
+            this.read = read;
+            this.write = write;
+        }
+
+        V get(K key) {
+            if (values.containsKey(key)) {
+                return values.get(key);
+            }
+            V v = read.apply(key);
+            values.put(key, v);
+            return v;
+        }
+
+        void put(K key, V value) {
+            values.put(key, value);
+            dirty.add(key);
+        }
+
+        void flush() {
+            dirty.forEach(k -> write.accept(k, values.get(k)));
+            dirty.clear();
+        }
+    }
+
+    private final WriteBack<GfidKey, Inode> inodes;
+    private final WriteBack<Link, GfidKey> entries;
 
     CachedNamespaceStore(NamespaceStore store) {
-        this.store = store;
+        this.inodes = new WriteBack<>(store::inode, store::put);
+        this.entries = new WriteBack<>(store::entry, store::entry);
     }
 
     @Override
     public Inode inode(GfidKey gfid) {
-        if (inodes.containsKey(gfid)) {
-            return inodes.get(gfid);
-        }
-        Inode i = store.inode(gfid);
-        inodes.put(gfid, i);
-        return i;
+        return inodes.get(gfid);
     }
 
     @Override
     public void put(GfidKey gfid, Inode inode) {
         inodes.put(gfid, inode == null || inode.links().isEmpty() ? null : inode);
-        dirtyInodes.add(gfid);
     }
 
     @Override
     public GfidKey entry(Link link) {
-        if (entries.containsKey(link)) {
-            return entries.get(link);
-        }
-        GfidKey g = store.entry(link);
-        entries.put(link, g);
-        return g;
+        return entries.get(link);
     }
 
     @Override
     public void entry(Link link, GfidKey gfid) {
         entries.put(link, gfid);
-        dirtyEntries.add(link);
     }
 
     /** Writes every changed inode and entry to the store. */
     void flush() {
-        for (GfidKey g : dirtyInodes) {
-            store.put(g, inodes.get(g));
-        }
-        for (Link l : dirtyEntries) {
-            store.entry(l, entries.get(l));
-        }
-        dirtyInodes.clear();
-        dirtyEntries.clear();
+        inodes.flush();
+        entries.flush();
     }
 }

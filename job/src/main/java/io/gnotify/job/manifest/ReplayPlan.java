@@ -88,7 +88,8 @@ public final class ReplayPlan {
         return s.kind() == ReplayStep.Kind.MOVE ? s.target() : s.path();
     }
 
-    private static int depth(byte[] path) {
+    /** How many directories deep a volume-relative path is (its number of slashes). */
+    public static int depth(byte[] path) {
         int d = 0;
         for (byte b : path) {
             if (b == '/') {
