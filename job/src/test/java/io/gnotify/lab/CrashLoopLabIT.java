@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./gnotify run} in continuous mode over the dr22 journals fed one rollover at a time, killed with
- * SIGKILL at 10 random moments and started again each time with the same state directory: the manifests
- * equal an uninterrupted run's, byte for byte, and none is missing.
+ * SIGKILL at 10 random moments (each after its incarnation completed a checkpoint, so each restart resumes)
+ * and started again each time with the same state directory: the manifests equal an uninterrupted run's,
+ * byte for byte, and none is missing.
  */
 class CrashLoopLabIT {
     @Test
@@ -38,10 +39,14 @@ class CrashLoopLabIT {
                 "/srv/gl/dr22=" + live.bricks, "--output", tmp.resolve("killed").toString(), "--state-dir",
                 tmp.resolve("killed-state").toString());
         Random random = new Random(42);
+        Path checkpoints = tmp.resolve("killed-state/checkpoints");
         Process gnotify = tools.startGnotify("killed", run);
         try {
             int kills = 0;
-            long nextKill = System.currentTimeMillis() + 3000 + random.nextInt(3000);
+            // Each kill comes a random 0-3 s after the running incarnation completed a checkpoint of its own,
+            // so every restart resumes (some kills land during the next checkpoint or a commit).
+            long seen = completedCheckpoints(checkpoints);
+            long killAt = Long.MAX_VALUE;
             while (!allFed(live) || kills < 10) {
                 for (int b = 0; b < 4; b++) {
                     if (live.fed(b) < live.entries(b)) {
@@ -49,11 +54,15 @@ class CrashLoopLabIT {
                     }
                 }
                 Thread.sleep(60);
-                if (System.currentTimeMillis() >= nextKill && kills < 10) {
+                if (killAt == Long.MAX_VALUE && completedCheckpoints(checkpoints) > seen) {
+                    killAt = System.currentTimeMillis() + random.nextInt(3000);
+                }
+                if (System.currentTimeMillis() >= killAt && kills < 10) {
                     gnotify.destroyForcibly().waitFor();
                     kills++;
+                    seen = completedCheckpoints(checkpoints);
+                    killAt = Long.MAX_VALUE;
                     gnotify = tools.startGnotify("killed", run);
-                    nextKill = System.currentTimeMillis() + 2000 + random.nextInt(4000);
                 }
             }
             Path manifests = tmp.resolve("killed/dr22/manifests");
@@ -68,7 +77,8 @@ class CrashLoopLabIT {
                     .filter(n -> Long.parseLong(n.substring(11, 21)) <= until).toList();
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                     .until(() -> Files.isDirectory(manifests) && FlinkClusterIT.files(manifests).keySet().containsAll(expected));
-            assertThat(tools.log("killed")).contains("gnotify: resuming from");
+            // Every one of the 10 restarts resumed from a checkpoint (the last one may still be starting up).
+            await().atMost(Duration.ofMinutes(1)).until(() -> tools.log("killed").split("gnotify: resuming from", -1).length == 11);
             Map<String, byte[]> killed = FlinkClusterIT.files(manifests);
             for (String name : expected) {
                 assertThat(killed.get(name)).as(name).isEqualTo(reference.get(name));
@@ -77,6 +87,16 @@ class CrashLoopLabIT {
             assertThat(ManifestFile.list(manifests)).hasSizeGreaterThanOrEqualTo(expected.size() / 3);
         } finally {
             gnotify.destroyForcibly();
+        }
+    }
+
+    /** Completed checkpoints (those with metadata) in the state directory so far. */
+    private static long completedCheckpoints(Path checkpoints) throws java.io.IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return 0;
+        }
+        try (var s = Files.find(checkpoints, 3, (p, a) -> p.getFileName().toString().equals("_metadata"))) {
+            return s.count();
         }
     }
 
