@@ -4,13 +4,12 @@ import io.gnotify.job.manifest.FileType;
 import io.gnotify.job.manifest.GfidKey;
 import io.gnotify.job.manifest.ManifestEntry;
 import io.gnotify.job.manifest.ManifestFile;
-import io.gnotify.job.manifest.ReplayPlan;
+import io.gnotify.job.manifest.PathBytes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -50,10 +49,10 @@ public final class PendingCopies {
             for (ManifestEntry e : m.entries()) {
                 if (e.gfid().equals(p.gfid()) && e.op() != ManifestEntry.Op.RENAME && e.op() != ManifestEntry.Op.DELETE) {
                     settled = true; // the later manifest copies this inode itself
-                } else if (e.op() == ManifestEntry.Op.DELETE && e.path() != null && within(path, e.path())) {
+                } else if (e.op() == ManifestEntry.Op.DELETE && e.path() != null && PathBytes.within(path, e.path())) {
                     settled = true;
                 } else if (e.op() == ManifestEntry.Op.RENAME && e.oldPath() != null && e.path() != null
-                        && within(path, e.oldPath()) && (bestOld == null || e.oldPath().length > bestOld.length)) {
+                        && PathBytes.within(path, e.oldPath()) && (bestOld == null || e.oldPath().length > bestOld.length)) {
                     bestOld = e.oldPath();
                     bestNew = e.path();
                 }
@@ -61,9 +60,7 @@ public final class PendingCopies {
             if (settled) {
                 items.set(i, null);
             } else if (bestOld != null) {
-                byte[] moved = Arrays.copyOf(bestNew, bestNew.length + path.length - bestOld.length);
-                System.arraycopy(path, bestOld.length, moved, bestNew.length, path.length - bestOld.length);
-                items.set(i, new Pending(p.gfid(), p.type(), moved));
+                items.set(i, new Pending(p.gfid(), p.type(), PathBytes.rebase(path, bestOld, bestNew)));
             }
         }
         items.removeIf(java.util.Objects::isNull);
@@ -71,7 +68,7 @@ public final class PendingCopies {
 
     /** Copies every pending entry the volume now shows (parents first); returns how many were copied. */
     int copyFound(Path source, Path target) throws IOException {
-        items.sort(Comparator.comparingInt((Pending p) -> ReplayPlan.depth(p.path())));
+        items.sort(Comparator.comparingInt((Pending p) -> PathBytes.depth(p.path())));
         int copied = 0;
         for (Iterator<Pending> it = items.iterator(); it.hasNext(); ) {
             Pending p = it.next();
@@ -84,13 +81,5 @@ public final class PendingCopies {
             }
         }
         return copied;
-    }
-
-    /** True if {@code path} is {@code prefix} or lies below it. */
-    private static boolean within(byte[] path, byte[] prefix) {
-        if (path.length < prefix.length || !Arrays.equals(path, 0, prefix.length, prefix, 0, prefix.length)) {
-            return false;
-        }
-        return path.length == prefix.length || path[prefix.length] == '/';
     }
 }

@@ -5,10 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Composes consecutive manifests into one with the same diff semantics, as if one window had covered them
@@ -88,7 +86,6 @@ public final class ManifestMerge {
         for (GfidKey g : gfids) {
             Composite c = inodes.get(g);
             List<byte[]> removed = new ArrayList<>();
-            Set<String> carried = new LinkedHashSet<>();
             Map<String, byte[]> kept = new HashMap<>();
             for (byte[] s : c.startNames) {
                 byte[] now = s;
@@ -96,7 +93,6 @@ public final class ManifestMerge {
                     now = forwardExcept(now, w, g);
                 }
                 if (contains(c.names, now)) {
-                    carried.add(key(now));
                     kept.put(key(now), now);
                 } else {
                     removed.add(s);
@@ -104,31 +100,14 @@ public final class ManifestMerge {
             }
             List<byte[]> added = new ArrayList<>();
             for (byte[] n : c.names) {
-                if (!carried.contains(key(n))) {
+                if (!kept.containsKey(key(n))) {
                     added.add(n);
                 }
             }
-            removed.sort(Arrays::compareUnsigned);
-            added.sort(Arrays::compareUnsigned);
-            int renames = Math.min(removed.size(), added.size());
-            for (int i = 0; i < renames; i++) {
-                out.add(new ManifestEntry(ManifestEntry.Op.RENAME, g, c.type, added.get(i), removed.get(i)));
-            }
-            for (byte[] n : added.subList(renames, added.size())) {
-                out.add(new ManifestEntry(ManifestEntry.Op.NEW, g, c.type, n, null));
-            }
-            for (byte[] n : removed.subList(renames, removed.size())) {
-                out.add(new ManifestEntry(ManifestEntry.Op.DELETE, g, c.type, n, null));
-            }
-            if (!c.startNames.isEmpty() && !c.names.isEmpty() && (c.data || c.metadata)) {
-                ManifestEntry.Op op = c.data ? ManifestEntry.Op.MODIFY : ManifestEntry.Op.META;
-                List<byte[]> refreshed = new ArrayList<>(kept.values());
-                refreshed.addAll(added.subList(0, renames));
-                refreshed.sort(Arrays::compareUnsigned);
-                for (byte[] n : refreshed) {
-                    out.add(new ManifestEntry(op, g, c.type, n, null));
-                }
-            }
+            boolean bothEnds = !c.startNames.isEmpty() && !c.names.isEmpty();
+            ManifestEntry.Op change = !bothEnds ? null : c.data ? ManifestEntry.Op.MODIFY
+                    : c.metadata ? ManifestEntry.Op.META : null;
+            NameChanges.emit(g, c.type, removed, added, change, () -> new ArrayList<>(kept.values()), out);
         }
         return ReplayPlan.entryOrder(out);
     }
@@ -141,32 +120,22 @@ public final class ManifestMerge {
     private static byte[] forwardExcept(byte[] path, List<Move> window, GfidKey self) {
         Move best = null;
         for (Move m : window) {
-            if (!m.gfid().equals(self) && below(path, m.from()) && (best == null || m.from().length > best.from().length)) {
+            if (!m.gfid().equals(self) && PathBytes.below(path, m.from()) && (best == null || m.from().length > best.from().length)) {
                 best = m;
             }
         }
-        return best == null ? path : rebase(path, best.from(), best.to());
+        return best == null ? path : PathBytes.rebase(path, best.from(), best.to());
     }
 
     /** {@code path} (as at the window's end) as it was at the window's start. */
     private static byte[] backward(byte[] path, List<Move> window) {
         Move best = null;
         for (Move m : window) {
-            if (below(path, m.to()) && (best == null || m.to().length > best.to().length)) {
+            if (PathBytes.below(path, m.to()) && (best == null || m.to().length > best.to().length)) {
                 best = m;
             }
         }
-        return best == null ? path : rebase(path, best.to(), best.from());
-    }
-
-    private static boolean below(byte[] path, byte[] dir) {
-        return path.length > dir.length + 1 && path[dir.length] == '/' && Arrays.equals(path, 0, dir.length, dir, 0, dir.length);
-    }
-
-    private static byte[] rebase(byte[] path, byte[] from, byte[] to) {
-        byte[] out = Arrays.copyOf(to, to.length + path.length - from.length);
-        System.arraycopy(path, from.length, out, to.length, path.length - from.length);
-        return out;
+        return best == null ? path : PathBytes.rebase(path, best.to(), best.from());
     }
 
     private static void remove(List<byte[]> names, byte[] name) {

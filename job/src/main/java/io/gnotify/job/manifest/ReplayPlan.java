@@ -55,8 +55,8 @@ public final class ReplayPlan {
                 }
             }
         }
-        leave.sort(Comparator.comparingInt((ReplayStep s) -> -depth(s.path())).thenComparing(ReplayStep::path, Arrays::compareUnsigned));
-        arrive.sort(Comparator.comparingInt((ReplayStep s) -> depth(arrivalPath(s))).thenComparing(ReplayPlan::arrivalPath,
+        leave.sort(Comparator.comparingInt((ReplayStep s) -> -PathBytes.depth(s.path())).thenComparing(ReplayStep::path, Arrays::compareUnsigned));
+        arrive.sort(Comparator.comparingInt((ReplayStep s) -> PathBytes.depth(arrivalPath(s))).thenComparing(ReplayPlan::arrivalPath,
                 Arrays::compareUnsigned));
         List<ReplayStep> plan = new ArrayList<>(leave);
         plan.addAll(arrive);
@@ -86,16 +86,5 @@ public final class ReplayPlan {
 
     private static byte[] arrivalPath(ReplayStep s) {
         return s.kind() == ReplayStep.Kind.MOVE ? s.target() : s.path();
-    }
-
-    /** How many directories deep a volume-relative path is (its number of slashes). */
-    public static int depth(byte[] path) {
-        int d = 0;
-        for (byte b : path) {
-            if (b == '/') {
-                d++;
-            }
-        }
-        return d;
     }
 }

@@ -37,44 +37,16 @@ public final class WindowDiff {
         removed.removeAll(to);
         List<Link> added = new ArrayList<>(to);
         added.removeAll(from);
-        // Pair gained and lost names by path, so a merge of windows (which knows only paths) pairs them alike.
-        List<byte[]> lost = paths(removed, atStart);
-        List<byte[]> gained = paths(added, atEnd);
-        int renames = Math.min(removed.size(), added.size());
-        for (int i = 0; i < renames; i++) {
-            out.add(new ManifestEntry(ManifestEntry.Op.RENAME, g, type, gained.get(i), lost.get(i)));
-        }
-        for (byte[] p : gained.subList(renames, gained.size())) {
-            out.add(new ManifestEntry(ManifestEntry.Op.NEW, g, type, p, null));
-        }
-        for (byte[] p : lost.subList(renames, lost.size())) {
-            out.add(new ManifestEntry(ManifestEntry.Op.DELETE, g, type, p, null));
-        }
-        if (from.isEmpty() || to.isEmpty()) {
-            return;
-        }
-        ManifestEntry.Op change = changes.dataChanged(g) ? ManifestEntry.Op.MODIFY
+        ManifestEntry.Op change = from.isEmpty() || to.isEmpty() ? null : changes.dataChanged(g) ? ManifestEntry.Op.MODIFY
                 : changes.metadataChanged(g) ? ManifestEntry.Op.META : null;
-        if (change != null) {
-            // Every name that existed at the start too, under its end path (renamed ones included).
-            List<byte[]> kept = paths(to.stream().filter(l -> !added.contains(l)).toList(), atEnd);
-            kept.addAll(gained.subList(0, renames));
-            sortByPath(kept);
-            for (byte[] p : kept) {
-                out.add(new ManifestEntry(change, g, type, p, null));
-            }
-        }
+        NameChanges.emit(g, type, paths(removed, atStart), paths(added, atEnd), change,
+                () -> paths(to.stream().filter(l -> !added.contains(l)).toList(), atEnd), out);
     }
 
-    /** The paths of {@code links} in one view, sorted by bytes (unresolvable ones, null, last). */
+    /** The paths of {@code links} in one view (unresolvable ones are null). */
     private static List<byte[]> paths(List<Link> links, PathResolver view) {
         List<byte[]> out = new ArrayList<>(links.size());
         links.forEach(l -> out.add(view.path(l)));
-        sortByPath(out);
         return out;
-    }
-
-    private static void sortByPath(List<byte[]> paths) {
-        paths.sort(Comparator.nullsLast(java.util.Arrays::compareUnsigned));
     }
 }
