@@ -134,9 +134,11 @@ final class RunCommand implements Callable<Integer> {
                 new WindowGrid(window.toSeconds()), bounded, startPosition(), dedupHorizon, emitEvents,
                 pollInterval, brickDownTimeout, maxBrickDrift,
                 lookupMount == null ? null : new MountNameOwners(lookupMount.toAbsolutePath().toString()));
-        Configuration conf = configuration();
+        // Embedded unless `flink run` or the Kubernetes operator installed its context environment.
+        boolean embedded = StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
+        Configuration conf = configuration(embedded);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        if (webUi != null && env instanceof LocalStreamEnvironment) {
+        if (webUi != null && embedded) {
             conf.set(org.apache.flink.configuration.RestOptions.PORT, webUi);
             conf.set(org.apache.flink.configuration.RestOptions.BIND_ADDRESS, "localhost");
             env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
@@ -149,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         Path manifests = output.resolve(volume.name()).resolve(ManifestFormat.DIRECTORY).toAbsolutePath();
         JobClient job = env.executeAsync("gnotify " + volume.name());
-        if (!(env instanceof LocalStreamEnvironment)) {
+        if (!embedded) {
             // `flink run` or the Kubernetes operator: the cluster runs the job; its checkpoints resume it.
             out.printf("gnotify: submitted job %s; manifests go to %s%n", job.getJobID(), manifests);
             out.flush();
@@ -196,7 +198,7 @@ final class RunCommand implements Callable<Integer> {
         return StartPosition.parse(start);
     }
 
-    private Configuration configuration() throws java.io.IOException {
+    private Configuration configuration(boolean embedded) throws java.io.IOException {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
@@ -208,7 +210,7 @@ final class RunCommand implements Callable<Integer> {
         // Timers live on the heap: one per live dedup key, bounded by rate x horizon (docs/design.md).
         conf.setString("state.backend.rocksdb.timer-service.factory", "HEAP");
         Path state = stateDir;
-        if (StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment) {
+        if (embedded) {
             state = state == null ? Path.of("gnotify-state") : state;
         } else if (state != null) {
             spec.commandLine().getOut().println("gnotify: --state-dir is ignored on a cluster; its checkpoint storage is used");
