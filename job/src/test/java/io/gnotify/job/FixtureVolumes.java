@@ -42,4 +42,15 @@ public final class FixtureVolumes {
     public static StreamExecutionEnvironment env(int parallelism, Path checkpoints) {
         return SourceTestSupport.rocksDbEnv(parallelism, checkpoints, null);
     }
+
+    /** Every file under {@code dir}: relative name to bytes (hidden in-progress files included). */
+    public static java.util.Map<String, byte[]> files(Path dir) throws Exception {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.filter(java.nio.file.Files::isRegularFile)::iterator) {
+                out.put(dir.relativize(p).toString(), java.nio.file.Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
 }

@@ -6,12 +6,9 @@ import io.gnotify.connectors.sink.FaultyWindowFileSink;
 import io.gnotify.connectors.source.BrickRecord;
 import io.gnotify.connectors.source.BrickRecordSerializer;
 import io.gnotify.connectors.source.SourceTestSupport.FailOnce;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -56,13 +53,7 @@ class OutputDeterminismTest {
             files.sinkTo(new FaultyWindowFileSink(s.output(), fault, 6)).setParallelism(1);
         }
         env.execute("dr22");
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir.resolve("out"))) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                out.put(dir.resolve("out").relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return out;
+        return FixtureVolumes.files(dir.resolve("out"));
     }
 
     @Test

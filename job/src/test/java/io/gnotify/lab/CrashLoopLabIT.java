@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gnotify.connectors.journal.Fixtures;
 import io.gnotify.connectors.source.LiveVolume;
+import io.gnotify.job.FixtureVolumes;
 import io.gnotify.job.manifest.ManifestFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class CrashLoopLabIT {
         assertThat(tools.gnotify("reference", FlinkClusterIT.concat(common, "--bounded", "--brick-map",
                 "/srv/gl/dr22=" + fixture.resolve("bricks"), "--output", tmp.resolve("reference").toString(),
                 "--state-dir", tmp.resolve("reference-state").toString()))).isZero();
-        Map<String, byte[]> reference = FlinkClusterIT.files(tmp.resolve("reference/dr22/manifests"));
+        Map<String, byte[]> reference = FixtureVolumes.files(tmp.resolve("reference/dr22/manifests"));
 
         LiveVolume live = new LiveVolume("dr22-ascii", tmp.resolve("live"));
         String[] run = FlinkClusterIT.concat(common, "--checkpoint-interval", "500ms", "--brick-map",
@@ -76,10 +77,10 @@ class CrashLoopLabIT {
             List<String> expected = reference.keySet().stream()
                     .filter(n -> Long.parseLong(n.substring(11, 21)) <= until).toList();
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> Files.isDirectory(manifests) && FlinkClusterIT.files(manifests).keySet().containsAll(expected));
+                    .until(() -> Files.isDirectory(manifests) && FixtureVolumes.files(manifests).keySet().containsAll(expected));
             // Every one of the 10 restarts resumed from a checkpoint (the last one may still be starting up).
             await().atMost(Duration.ofMinutes(1)).until(() -> tools.log("killed").split("gnotify: resuming from", -1).length == 11);
-            Map<String, byte[]> killed = FlinkClusterIT.files(manifests);
+            Map<String, byte[]> killed = FixtureVolumes.files(manifests);
             for (String name : expected) {
                 assertThat(killed.get(name)).as(name).isEqualTo(reference.get(name));
             }

@@ -3,6 +3,7 @@ package io.gnotify.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gnotify.job.FixtureVolumes;
 import io.gnotify.job.manifest.ManifestFile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class FlinkClusterIT {
 
         assertThat(tools.gnotify("embedded", concat(job, "--output", tmp.resolve("embedded").toString(), "--state-dir",
                 tmp.resolve("embedded-state").toString(), "--progress-interval", "0"))).as(tools.log("embedded")).isZero();
-        Map<String, byte[]> reference = files(tmp.resolve("embedded"));
+        Map<String, byte[]> reference = FixtureVolumes.files(tmp.resolve("embedded"));
         assertThat(reference.keySet()).filteredOn(n -> n.endsWith(".jsonl")).hasSizeGreaterThan(5);
 
         Path out = tmp.resolve("cluster");
@@ -54,7 +54,7 @@ class FlinkClusterIT {
         } finally {
             cluster(tmp, tools, "stop");
         }
-        Map<String, byte[]> clustered = files(out);
+        Map<String, byte[]> clustered = FixtureVolumes.files(out);
         assertThat(clustered.keySet()).containsExactlyElementsOf(reference.keySet());
         reference.forEach((name, bytes) -> assertThat(clustered.get(name)).as(name).isEqualTo(bytes));
     }
@@ -86,16 +86,6 @@ class FlinkClusterIT {
         String jid = overview.substring(i + 7, overview.indexOf('"', i + 7));
         String body = rest("/jobs/" + jid + "/exceptions");
         return body.split("\"exceptionName\"").length - 1;
-    }
-
-    static Map<String, byte[]> files(Path dir) throws Exception {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return out;
     }
 
     static String[] concat(String[] a, String... b) {

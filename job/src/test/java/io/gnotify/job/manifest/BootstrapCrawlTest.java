@@ -75,13 +75,8 @@ class BootstrapCrawlTest {
         Map<String, String> listed = new TreeMap<>();
         for (ManifestEntry e : full.entries()) {
             assertThat(e.op()).isEqualTo(ManifestEntry.Op.NEW);
-            String type = switch (e.type()) {
-                case DIR -> "d";
-                case FILE -> "f";
-                case SYMLINK -> "l";
-                default -> "o";
-            };
-            assertThat(listed.put(new String(e.path(), java.nio.charset.StandardCharsets.UTF_8), type + " " + e.gfid()))
+            assertThat(listed.put(new String(e.path(), java.nio.charset.StandardCharsets.UTF_8),
+                    NamespaceSnapshot.letter(e.type()) + " " + e.gfid()))
                     .as("listed once").isNull();
         }
         assertThat(listed).isEqualTo(v.namespace());

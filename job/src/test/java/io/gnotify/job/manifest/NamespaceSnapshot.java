@@ -38,7 +38,7 @@ final class NamespaceSnapshot {
             for (Link l : inode.links()) {
                 byte[] p = paths.path(l);
                 out.put(p == null ? "<unresolved " + g + ">" : new String(p, StandardCharsets.UTF_8),
-                        typeClass(inode.type()) + " " + g);
+                        letter(inode.type()) + " " + g);
             }
         });
         return out;
@@ -48,7 +48,8 @@ final class NamespaceSnapshot {
         return t.equals("d") || t.equals("f") || t.equals("l") ? t : "o";
     }
 
-    private static String typeClass(FileType t) {
+    /** The snapshots' type letter of a manifest file type: d, f, l, or o for anything else. */
+    static String letter(FileType t) {
         return switch (t) {
             case DIR -> "d";
             case FILE -> "f";

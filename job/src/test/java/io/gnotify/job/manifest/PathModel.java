@@ -33,7 +33,7 @@ final class PathModel {
             case CREATE -> {
                 require(!paths.containsKey(p), "create of an existing path", s);
                 require(parentExists(p), "create in a missing directory", s);
-                paths.put(p, type(s.entry().type()) + " " + s.entry().gfid());
+                paths.put(p, NamespaceSnapshot.letter(s.entry().type()) + " " + s.entry().gfid());
             }
             case REFRESH -> require(paths.containsKey(p), "refresh of a missing path", s);
             default -> throw new IllegalStateException();
@@ -59,15 +59,6 @@ final class PathModel {
         if (!ok) {
             throw new AssertionError(what + ": " + s);
         }
-    }
-
-    private static String type(FileType t) {
-        return switch (t) {
-            case DIR -> "d";
-            case FILE -> "f";
-            case SYMLINK -> "l";
-            default -> "o";
-        };
     }
 
     private static String text(byte[] b) {
