@@ -55,11 +55,8 @@ public final class VerifyCommand implements Callable<Integer> {
         for (Path f : ManifestFile.list(d)) {
             byte[] bytes = Files.readAllBytes(f);
             String name = f.getFileName().toString();
-            chain.add(name, bytes);
-            ManifestWindow w;
-            try {
-                w = ManifestFile.header(name, bytes);
-            } catch (IOException e) {
+            ManifestWindow w = chain.add(name, bytes);
+            if (w == null) {
                 continue;
             }
             firstSeq = firstSeq < 0 ? w.seq() : firstSeq;

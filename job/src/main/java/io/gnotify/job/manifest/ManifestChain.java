@@ -33,24 +33,24 @@ public final class ManifestChain {
         return chain.problems();
     }
 
-    /** Checks the next manifest of the chain against itself and its predecessor. */
-    public void add(String name, byte[] b) {
+    /**
+     * Checks the next manifest of the chain against itself and its predecessor; returns its header, or
+     * {@code null} when it has none (reported as a problem).
+     */
+    public ManifestWindow add(String name, byte[] b) {
         checked++;
-        JsonNode header;
+        ManifestWindow header;
         try {
-            header = JSON.readTree(new String(b, 0, firstLineEnd(b), StandardCharsets.UTF_8));
+            header = ManifestFile.header(name, b);
         } catch (IOException e) {
-            header = null;
-        }
-        if (header == null || !"header".equals(header.path("kind").asText())) {
             problems.add(name + ": not a manifest (no header line)");
             prevSha = null;
-            return;
+            return null;
         }
-        long seq = header.path("seq").asLong();
-        long start = header.path("window_start").asLong();
+        long seq = header.seq();
+        long start = header.windowStart();
         if (prevSeq >= 0) {
-            if (prevSha != null && !prevSha.equals(header.path("prev_sha256").asText(null))) {
+            if (prevSha != null && !prevSha.equals(header.prevSha256())) {
                 problems.add(name + ": prev_sha256 does not match the previous manifest (reordered or one missing)");
             }
             if (seq != prevSeq + 1) {
@@ -62,7 +62,7 @@ public final class ManifestChain {
             }
         }
         prevSeq = seq;
-        prevEnd = header.path("window_end").asLong();
+        prevEnd = header.windowEnd();
         prevSha = null;
         int trailerStart = lastLineStart(b);
         JsonNode trailer;
@@ -74,7 +74,7 @@ public final class ManifestChain {
         }
         if (trailer == null || !"trailer".equals(trailer.path("kind").asText())) {
             problems.add(name + ": no trailer (truncated?)");
-            return;
+            return header;
         }
         String sha = ManifestFormat.sha256(Arrays.copyOf(b, trailerStart));
         if (!sha.equals(trailer.path("sha256").asText())) {
@@ -85,6 +85,7 @@ public final class ManifestChain {
             problems.add(name + ": " + entries + " entries, trailer says " + trailer.path("entries").asInt(-1));
         }
         prevSha = trailer.path("sha256").asText();
+        return header;
     }
 
     /** The problems found so far. */
@@ -95,15 +96,6 @@ public final class ManifestChain {
     /** How many manifests were checked. */
     public int checked() {
         return checked;
-    }
-
-    private static int firstLineEnd(byte[] b) {
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return b.length;
     }
 
     /** Start of the last line (the bytes end with a newline), or -1 for fewer than two lines. */
