@@ -40,7 +40,7 @@ jobmanager.memory.process.size: 1024m
 taskmanager.bind-host: localhost
 taskmanager.host: localhost
 taskmanager.numberOfTaskSlots: 2
-taskmanager.memory.process.size: 1536m
+taskmanager.memory.process.size: 2560m
 rest.address: localhost
 rest.bind-address: localhost
 rest.port: $port

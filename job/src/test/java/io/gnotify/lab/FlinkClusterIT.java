@@ -48,7 +48,7 @@ class FlinkClusterIT {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> Files.isDirectory(manifests) && !ManifestFile.list(manifests).isEmpty());
             assertThat(jobState()).isEqualTo("RUNNING");
-            assertThat(cluster(tmp, tools, "kill-taskmanager", "1")).isZero();
+            assertThat(cluster(tmp, tools, "kill-taskmanager", busyTaskManager())).isZero();
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> jobState().equals("FINISHED"));
             assertThat(restarts()).as("the job recovered from the lost TaskManager").isPositive();
         } finally {
@@ -80,11 +80,24 @@ class FlinkClusterIT {
         return i < 0 ? "" : body.substring(i + 9, body.indexOf('"', i + 9));
     }
 
-    private static long restarts() throws Exception {
+    /** The number of a TaskManager that runs the job's source (resource ids are tm-1, tm-2). */
+    private static String busyTaskManager() throws Exception {
+        String job = rest("/jobs/" + jobId());
+        int v = job.indexOf("\"vertices\":[{\"id\":\"");
+        String vertex = job.substring(v + 19, job.indexOf('"', v + 19));
+        String tms = rest("/jobs/" + jobId() + "/vertices/" + vertex + "/taskmanagers");
+        int t = tms.indexOf("\"taskmanager-id\":\"tm-");
+        return tms.substring(t + 21, tms.indexOf('"', t + 21));
+    }
+
+    private static String jobId() throws Exception {
         String overview = rest("/jobs/overview");
         int i = overview.indexOf("\"jid\":\"");
-        String jid = overview.substring(i + 7, overview.indexOf('"', i + 7));
-        String body = rest("/jobs/" + jid + "/exceptions");
+        return overview.substring(i + 7, overview.indexOf('"', i + 7));
+    }
+
+    private static long restarts() throws Exception {
+        String body = rest("/jobs/" + jobId() + "/exceptions");
         return body.split("\"exceptionName\"").length - 1;
     }
 
