@@ -118,6 +118,11 @@ final class RunCommand implements Callable<Integer> {
                     + "one while catching up; bounds memory (default: ${DEFAULT-VALUE}).")
     Duration maxBrickDrift;
 
+    @Option(names = "--summary-json", paramLabel = "FILE", description = {"Embedded runs: when the job ends, write a JSON",
+            "summary: records, operations, duplicates, events, manifests, each task's busy time, every checkpoint's",
+            "duration and size, the state directory's size and the peak resident set (gnotify bench reads it)."})
+    Path summaryJson;
+
     @Option(names = {"-D", "--flink-conf"}, paramLabel = "KEY=VALUE",
             description = "Any Flink configuration key, applied last (repeatable), e.g. "
                     + "-D state.backend.rocksdb.timer-service.factory=ROCKSDB.")
@@ -161,9 +166,15 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopper);
         Thread progress = progressInterval.isZero() ? null
                 : new ProgressLine(out, manifests, progressInterval.toMillis()).start();
+        RunSummary summary = new RunSummary();
+        Thread summaryThread = summaryJson == null ? null : summary.start();
         org.apache.flink.api.common.JobExecutionResult result = job.getJobExecutionResult().get();
         if (progress != null) {
             progress.interrupt();
+        }
+        if (summaryThread != null) {
+            summaryThread.interrupt();
+            summary.write(summaryJson, result.getNetRuntime() / 1000.0, stateDir());
         }
         Runtime.getRuntime().removeShutdownHook(stopper);
         int count = java.nio.file.Files.isDirectory(manifests) ? ManifestFile.list(manifests).size() : 0;
@@ -198,6 +209,11 @@ final class RunCommand implements Callable<Integer> {
         return StartPosition.parse(start);
     }
 
+    /** Where an embedded run keeps its checkpoints and RocksDB files. */
+    private Path stateDir() {
+        return stateDir == null ? Path.of("gnotify-state") : stateDir;
+    }
+
     private Configuration configuration(boolean embedded) throws java.io.IOException {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
@@ -211,7 +227,7 @@ final class RunCommand implements Callable<Integer> {
         conf.setString("state.backend.rocksdb.timer-service.factory", "HEAP");
         Path state = stateDir;
         if (embedded) {
-            state = state == null ? Path.of("gnotify-state") : state;
+            state = stateDir();
         } else if (state != null) {
             spec.commandLine().getOut().println("gnotify: --state-dir is ignored on a cluster; its checkpoint storage is used");
             state = null;

@@ -29,7 +29,13 @@ public final class ManifestFormat {
     public static final String MANIFEST_SUFFIX = ".jsonl";
     public static final String GLUSTERFIND_SUFFIX = ".glusterfind.txt";
     public static final String PATHS0_SUFFIX = ".paths0";
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** glusterfind's word for each op (it has no META: attribute changes are MODIFY). */
+    private static final byte[][] GLUSTERFIND_TYPES = java.util.Arrays.stream(ManifestEntry.Op.values())
+            .map(op -> (op == ManifestEntry.Op.META ? "MODIFY" : op.name()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .toArray(byte[][]::new);
 
     private ManifestFormat() {}
 
@@ -37,29 +43,34 @@ public final class ManifestFormat {
     public record Rendered(byte[] bytes, String sha256) {}
 
     public static Rendered manifest(ManifestWindow w, List<ManifestEntry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        line(out, g -> header(g, w, entries));
-        for (ManifestEntry e : entries) {
-            line(out, g -> entry(g, e));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + entries.size() * 160);
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            line(g, () -> header(g, w, entries));
+            for (ManifestEntry e : entries) {
+                line(g, () -> entry(g, e));
+            }
+            g.flush();
+            String sha = sha256(out.toByteArray());
+            line(g, () -> {
+                g.writeStringField("kind", "trailer");
+                g.writeNumberField("entries", entries.size());
+                g.writeStringField("sha256", sha);
+            });
+            g.flush();
+            return new Rendered(out.toByteArray(), sha);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String sha = sha256(out.toByteArray());
-        line(out, g -> {
-            g.writeStringField("kind", "trailer");
-            g.writeNumberField("entries", entries.size());
-            g.writeStringField("sha256", sha);
-        });
-        return new Rendered(out.toByteArray(), sha);
     }
 
     /** glusterfind's output format: {@code TYPE path} or {@code RENAME old new}, with %, space and newline as %XX. */
     public static byte[] glusterfind(List<ManifestEntry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * 64);
         for (ManifestEntry e : entries) {
             if (e.path() == null) {
                 continue;
             }
-            String type = e.op() == ManifestEntry.Op.META ? "MODIFY" : e.op().name();
-            out.writeBytes(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeBytes(GLUSTERFIND_TYPES[e.op().ordinal()]);
             if (e.op() == ManifestEntry.Op.RENAME && e.oldPath() != null) {
                 out.write(' ');
                 escape(e.oldPath(), out);
@@ -73,7 +84,7 @@ public final class ManifestFormat {
 
     /** Paths whose content a backup must fetch (NEW, MODIFY, META, RENAME targets), NUL-separated. */
     public static byte[] paths0(List<ManifestEntry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * 48);
         for (ManifestEntry e : entries) {
             if (e.op() != ManifestEntry.Op.DELETE && e.path() != null) {
                 out.writeBytes(e.path());
@@ -141,30 +152,32 @@ public final class ManifestFormat {
     }
 
     /** Writes one JSON object and a newline. */
-    private static void line(ByteArrayOutputStream out, JsonBody body) {
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.write('\n');
+    private static void line(JsonGenerator g, JsonBody body) throws IOException {
+        g.writeStartObject();
+        body.write();
+        g.writeEndObject();
+        g.writeRaw('\n');
     }
 
     /** The fields of one line. */
     @FunctionalInterface
     private interface JsonBody {
-        void write(JsonGenerator g) throws IOException;
+        void write() throws IOException;
     }
 
+    /** Writes {@code path} with %, space and newline as %XX, copying the runs between them whole. */
     private static void escape(byte[] path, ByteArrayOutputStream out) {
-        for (byte b : path) {
+        int run = 0;
+        for (int i = 0; i < path.length; i++) {
+            byte b = path[i];
             if (b == '%' || b == ' ' || b == '\n') {
-                out.writeBytes(String.format("%%%02X", b).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            } else {
-                out.write(b);
+                out.write(path, run, i - run);
+                out.write('%');
+                out.write(HEX[(b >> 4) & 0xf]);
+                out.write(HEX[b & 0xf]);
+                run = i + 1;
             }
         }
+        out.write(path, run, path.length - run);
     }
 }

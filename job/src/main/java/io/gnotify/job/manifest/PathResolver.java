@@ -1,20 +1,25 @@
 package io.gnotify.job.manifest;
 
-import java.io.ByteArrayOutputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Turns a name into its volume-relative path (raw bytes, no leading slash) by walking parent directories
  * up to the root in one view of the namespace (the window's start or end). Returns {@code null} when an
- * ancestor is unknown, so callers can mark the entry unresolved instead of dropping it.
+ * ancestor is unknown, so callers can mark the entry unresolved instead of dropping it. Directory paths are
+ * remembered, so a view must not change while its resolver is in use.
  */
 public final class PathResolver {
     /** Deeper than any real tree; guards against a corrupt (cyclic) namespace. */
     private static final int MAX_DEPTH = 4096;
+    /** Remembered for a directory whose path cannot be resolved. */
+    private static final byte[] UNRESOLVED = new byte[0];
 
     private final Function<GfidKey, Inode> view;
+    private final Map<GfidKey, byte[]> directories = new HashMap<>();
 
     public PathResolver(Function<GfidKey, Inode> view) {
         this.view = view;
@@ -22,27 +27,52 @@ public final class PathResolver {
 
     /** The path of {@code link}, or {@code null} if it cannot be resolved. */
     public byte[] path(Link link) {
-        Deque<byte[]> parts = new ArrayDeque<>();
-        parts.push(link.name());
-        GfidKey dir = link.parent();
-        for (int depth = 0; !dir.equals(GfidKey.ROOT); depth++) {
-            Inode d = view.apply(dir);
-            if (d == null || d.links().isEmpty() || depth > MAX_DEPTH) {
-                return null;
-            }
-            Link up = d.links().get(0);
-            parts.push(up.name());
-            dir = up.parent();
+        if (link.parent().equals(GfidKey.ROOT)) {
+            return link.name().clone();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        boolean first = true;
-        for (byte[] p : parts) {
-            if (!first) {
-                out.write('/');
+        byte[] dir = directory(link.parent());
+        return dir == null ? null : join(dir, link.name());
+    }
+
+    /** The path of directory {@code g} (not the root), or {@code null}. */
+    private byte[] directory(GfidKey g) {
+        List<GfidKey> chain = new ArrayList<>();
+        List<byte[]> names = new ArrayList<>();
+        byte[] base = null;
+        GfidKey at = g;
+        while (true) {
+            byte[] known = directories.get(at);
+            if (known != null) {
+                base = known;
+                break;
             }
-            out.write(p, 0, p.length);
-            first = false;
+            Inode d = view.apply(at);
+            if (d == null || d.links().isEmpty() || chain.size() > MAX_DEPTH) {
+                base = UNRESOLVED;
+                break;
+            }
+            chain.add(at);
+            names.add(d.links().get(0).name());
+            GfidKey up = d.links().get(0).parent();
+            if (up.equals(GfidKey.ROOT)) {
+                break;
+            }
+            at = up;
         }
-        return out.toByteArray();
+        // Build down from the highest directory of the chain, remembering each path (or that it has none).
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            byte[] name = names.get(i);
+            base = base == UNRESOLVED ? UNRESOLVED : base == null ? name.clone() : join(base, name);
+            directories.put(chain.get(i), base);
+        }
+        return base == UNRESOLVED ? null : base;
+    }
+
+    private static byte[] join(byte[] dir, byte[] name) {
+        byte[] out = new byte[dir.length + 1 + name.length];
+        System.arraycopy(dir, 0, out, 0, dir.length);
+        out[dir.length] = '/';
+        System.arraycopy(name, 0, out, dir.length + 1, name.length);
+        return out;
     }
 }

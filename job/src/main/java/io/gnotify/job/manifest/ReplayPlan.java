@@ -55,11 +55,9 @@ public final class ReplayPlan {
                 }
             }
         }
-        leave.sort(Comparator.comparingInt((ReplayStep s) -> -PathBytes.depth(s.path())).thenComparing(ReplayStep::path, Arrays::compareUnsigned));
-        arrive.sort(Comparator.comparingInt((ReplayStep s) -> PathBytes.depth(arrivalPath(s))).thenComparing(ReplayPlan::arrivalPath,
-                Arrays::compareUnsigned));
-        List<ReplayStep> plan = new ArrayList<>(leave);
-        plan.addAll(arrive);
+        List<ReplayStep> plan = new ArrayList<>(entries.size() + leave.size());
+        plan.addAll(sorted(leave, true));
+        plan.addAll(sorted(arrive, false));
         plan.addAll(refresh);
         return plan;
     }
@@ -84,7 +82,23 @@ public final class ReplayPlan {
         return out;
     }
 
-    private static byte[] arrivalPath(ReplayStep s) {
-        return s.kind() == ReplayStep.Kind.MOVE ? s.target() : s.path();
+    /** A step with its sort key computed once: the depth of the path it sorts by, and that path. */
+    private record Keyed(int depth, byte[] path, ReplayStep step) {}
+
+    private static final Comparator<Keyed> BY_DEPTH_THEN_PATH = Comparator.comparingInt(Keyed::depth)
+            .thenComparing(Keyed::path, Arrays::compareUnsigned);
+
+    /** Leaving steps deepest source first; arriving ones shallowest target first; ties by path bytes. */
+    private static List<ReplayStep> sorted(List<ReplayStep> steps, boolean leaving) {
+        List<Keyed> keyed = new ArrayList<>(steps.size());
+        for (ReplayStep s : steps) {
+            byte[] p = leaving || s.kind() != ReplayStep.Kind.MOVE ? s.path() : s.target();
+            int depth = PathBytes.depth(p);
+            keyed.add(new Keyed(leaving ? -depth : depth, p, s));
+        }
+        keyed.sort(BY_DEPTH_THEN_PATH);
+        List<ReplayStep> out = new ArrayList<>(keyed.size());
+        keyed.forEach(k -> out.add(k.step()));
+        return out;
     }
 }

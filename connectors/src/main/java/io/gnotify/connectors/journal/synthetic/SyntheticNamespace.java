@@ -35,6 +35,15 @@ final class SyntheticNamespace {
             this.parent = parent;
             this.name = name;
         }
+
+        /** Directories between this one and the root (the root is 0); walks up, so it is cheap in a shallow tree. */
+        int depth() {
+            int d = 0;
+            for (Dir p = parent; p != null; p = p.parent) {
+                d++;
+            }
+            return d;
+        }
     }
 
     /** One name of an inode. */

@@ -23,6 +23,11 @@ import java.util.Random;
  * second replica), plus HTIME indexes and a {@code volume-info.xml} in {@code gluster --xml} form.
  */
 public final class SyntheticVolumeGenerator {
+    /**
+     * Directories nest at most this deep (real trees rarely go further); directory moves never go deeper, so
+     * paths keep a realistic length however long the workload runs.
+     */
+    private static final int MAX_DIR_DEPTH = 10;
     private static final int MODE_FILE = 0100644;
     private static final int MODE_DIR = 040755;
     private static final int MODE_FIFO = 010644;
@@ -132,6 +137,9 @@ public final class SyntheticVolumeGenerator {
 
     private void mkdir() {
         Dir parent = ns.randomDir();
+        while (parent.depth() >= MAX_DIR_DEPTH) {
+            parent = parent.parent;
+        }
         long[] g = newGfid();
         Dir d = new Dir(g[0], g[1], parent, name("d"));
         ns.add(d);
@@ -224,6 +232,10 @@ public final class SyntheticVolumeGenerator {
         Dir to = ns.randomDir();
         if (d == null || SyntheticNamespace.within(to, d)) {
             return;
+        }
+        if (to.depth() > d.parent.depth()) {
+            // Moving a directory deeper, again and again, would grow the tree without bound; rename it in place.
+            to = d.parent;
         }
         byte[] n = name("m");
         everywhere(rename(d.msb, d.lsb, d, to, n));

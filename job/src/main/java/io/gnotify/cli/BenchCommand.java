@@ -1,0 +1,162 @@
+package io.gnotify.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gnotify.connectors.journal.JournalEncoding;
+import io.gnotify.connectors.journal.synthetic.RecordListener;
+import io.gnotify.connectors.journal.synthetic.SyntheticVolumeGenerator;
+import io.gnotify.connectors.journal.synthetic.SyntheticVolumeSpec;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.flink.util.FileUtils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gnotify bench}: for each size, writes a synthetic 2x2 volume (cached in the work directory), measures
+ * the journal parser against a plain read of the same bytes, then runs the whole job embedded in a fresh JVM
+ * (RocksDB, checkpoints, manifests and events) and prints its throughput, per-stage busy time, checkpoints,
+ * state size and peak resident set.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark: synthetic 2x2 volumes of the given sizes through the parser and the whole embedded job. "
+                + "Each job runs in its own JVM, so each peak resident set is its own.")
+final class BenchCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--records", split = ",", defaultValue = "1000000,10000000", paramLabel = "N[,N...]",
+            description = "Volume sizes in records over all bricks (default: ${DEFAULT-VALUE}).")
+    List<Long> sizes;
+
+    @Option(names = "--work", defaultValue = "bench-work", paramLabel = "DIR",
+            description = "Where the volumes (kept for the next run), outputs and state go (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", paramLabel = "DURATION",
+            description = "Default: ${DEFAULT-VALUE}.")
+    String checkpointInterval;
+
+    @Option(names = "--rate", defaultValue = "2000", paramLabel = "OPS/S",
+            description = "Synthetic workload rate; with the 60 s window it sets the window size (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("gnotify bench: %d cores, %s, Java %s, max heap of each job JVM from the launcher%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+        List<Long> peaks = new ArrayList<>();
+        for (long size : sizes) {
+            Path volume = volume(size, out);
+            JournalThroughput.Result io = JournalThroughput.measure(bricks(volume), 3);
+            out.printf("  parser: %,.0f records/s, %,.0f MB/s = %.0f %% of a plain read of the same files (%,.0f MB/s)%n",
+                    io.parse().recordsPerSecond(), io.parse().bytesPerSecond() / 1e6, 100 * io.ratio(),
+                    io.plain().bytesPerSecond() / 1e6);
+            JsonNode run = runJob(volume, size);
+            peaks.add(run.path("peak_rss_bytes").asLong());
+            report(run, out);
+            out.flush();
+        }
+        if (peaks.size() > 1 && peaks.get(0) > 0) {
+            out.printf("peak RSS of the largest run / the smallest: %.2f%n", (double) peaks.get(peaks.size() - 1) / peaks.get(0));
+        }
+        return 0;
+    }
+
+    /** The synthetic volume of {@code size} records, written unless the work directory has it already. */
+    private Path volume(long size, PrintWriter out) throws Exception {
+        Path dir = work.resolve("volume-" + size + "-seed" + seed + "-rate" + rate);
+        Path done = dir.resolve(".complete");
+        if (Files.exists(done)) {
+            out.printf("%,d records: volume %s (kept from an earlier run)%n", size, dir);
+            return dir;
+        }
+        FileUtils.deleteDirectory(dir.toFile());
+        SyntheticVolumeSpec s = SyntheticVolumeSpec.builder().volumeName("bench").layout(2, 2).encoding(JournalEncoding.ASCII)
+                .targetRecords(size).opsPerSecond(rate).seed(seed).build();
+        long t0 = System.nanoTime();
+        SyntheticVolumeGenerator.Summary sum = SyntheticVolumeGenerator.generate(s, dir, RecordListener.NONE);
+        Files.writeString(done, "");
+        out.printf("%,d records: wrote volume %s (%,d operations, %,d journal bytes) in %.1f s%n", size, dir,
+                sum.operations(), sum.journalBytes(), (System.nanoTime() - t0) / 1e9);
+        return dir;
+    }
+
+    private static List<Path> bricks(Path volume) throws java.io.IOException {
+        try (var s = Files.list(volume.resolve("bricks"))) {
+            return s.sorted().toList();
+        }
+    }
+
+    /** Runs {@code gnotify run --bounded} on the volume in a new JVM with this one's options; returns its summary. */
+    private JsonNode runJob(Path volume, long size) throws Exception {
+        Path runDir = work.resolve("run-" + size);
+        FileUtils.deleteDirectory(runDir.toFile());
+        Files.createDirectories(runDir);
+        Path summary = runDir.resolve("summary.json");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agentlib")).forEach(cmd::add);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GnotifyCommand.class.getName(), "run", "--bounded",
+                "--emit-events", "--volume-info", volume.resolve("volume-info.xml").toString(),
+                "--brick-map", "/srv/gl/bench=" + volume.resolve("bricks"), "--output", runDir.resolve("out").toString(),
+                "--state-dir", runDir.resolve("state").toString(), "--parallelism", String.valueOf(parallelism),
+                "--checkpoint-interval", checkpointInterval, "--progress-interval", "0s",
+                "--summary-json", summary.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(runDir.resolve("run.log").toFile()).start();
+        int rc = p.waitFor();
+        if (rc != 0 || !Files.exists(summary)) {
+            throw new IllegalStateException("the job run failed (exit " + rc + "); see " + runDir.resolve("run.log"));
+        }
+        return JSON.readTree(summary.toFile());
+    }
+
+    private static void report(JsonNode r, PrintWriter out) {
+        double secs = r.path("job_seconds").asDouble();
+        long records = r.path("records_read").asLong();
+        out.printf("  job: %,d records in %.1f s = %,.0f records/s end to end; %,d operations (%,d duplicate copies dropped), "
+                        + "%,d events, %d manifests with %,d entries%n",
+                records, secs, records / secs, r.path("operations").asLong(), r.path("duplicate_copies").asLong(),
+                r.path("events").asLong(), r.path("manifests").asLong(), r.path("manifest_entries").asLong());
+        StringBuilder busy = new StringBuilder("  busy time per stage (all subtasks):");
+        r.path("busy_ms").fields().forEachRemaining(e -> busy.append(String.format(" %s %.1f s;", e.getKey(),
+                e.getValue().asLong() / 1000.0)));
+        out.println(busy);
+        JsonNode cps = r.path("checkpoints");
+        long maxDuration = 0;
+        long sumSize = 0;
+        long maxSize = 0;
+        long lastFull = 0;
+        for (JsonNode c : cps) {
+            maxDuration = Math.max(maxDuration, c.path("duration_ms").asLong());
+            sumSize += c.path("size_bytes").asLong();
+            maxSize = Math.max(maxSize, c.path("size_bytes").asLong());
+            lastFull = c.path("full_size_bytes").asLong();
+        }
+        out.printf("  checkpoints: %d completed; duration max %d ms; incremental size mean %s, max %s; full state %s; "
+                        + "state dir on disk %s%n",
+                cps.size(), maxDuration, mb(cps.isEmpty() ? 0 : sumSize / cps.size()), mb(maxSize), mb(lastFull),
+                mb(r.path("state_dir_bytes").asLong()));
+        out.printf("  peak RSS (VmHWM): %s%n", mb(r.path("peak_rss_bytes").asLong()));
+    }
+
+    private static String mb(long bytes) {
+        return String.format("%.1f MB", bytes / 1e6);
+    }
+}

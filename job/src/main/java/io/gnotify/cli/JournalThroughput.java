@@ -1,0 +1,81 @@
+package io.gnotify.cli;
+
+import io.gnotify.connectors.journal.BrickChangelog;
+import io.gnotify.connectors.journal.JournalReader;
+import io.gnotify.connectors.journal.JournalRef;
+import io.gnotify.connectors.journal.ProblemListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The journal parser against a plain read of the same files, measured side by side: every rolled-over journal
+ * of the given bricks is read whole ({@code Files.readAllBytes}), then read and decoded record by record. Each
+ * is timed over several alternating rounds and the best round counts, so both see a warm page cache and JIT.
+ */
+final class JournalThroughput {
+    /** One measured pass: bytes and records (0 for the plain read) over seconds. */
+    record Pass(long bytes, long records, double seconds) {
+        double bytesPerSecond() {
+            return bytes / seconds;
+        }
+
+        double recordsPerSecond() {
+            return records / seconds;
+        }
+    }
+
+    /** The best plain-read and parse passes. */
+    record Result(Pass plain, Pass parse) {
+        double ratio() {
+            return parse.bytesPerSecond() / plain.bytesPerSecond();
+        }
+    }
+
+    private JournalThroughput() {}
+
+    static Result measure(List<Path> bricks, int rounds) throws IOException {
+        List<Path> journals = new ArrayList<>();
+        for (Path brick : bricks) {
+            for (JournalRef ref : BrickChangelog.of(brick).rollovers(ProblemListener.IGNORE)) {
+                if (ref.kind() == JournalRef.Kind.JOURNAL) {
+                    journals.add(ref.file());
+                }
+            }
+        }
+        Pass plain = null;
+        Pass parse = null;
+        for (int i = 0; i < rounds; i++) {
+            Pass p = plainRead(journals);
+            plain = plain == null || p.seconds() < plain.seconds() ? p : plain;
+            Pass q = parse(journals);
+            parse = parse == null || q.seconds() < parse.seconds() ? q : parse;
+        }
+        return new Result(plain, parse);
+    }
+
+    private static Pass plainRead(List<Path> journals) throws IOException {
+        long t0 = System.nanoTime();
+        long bytes = 0;
+        for (Path f : journals) {
+            bytes += Files.readAllBytes(f).length;
+        }
+        return new Pass(bytes, 0, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Pass parse(List<Path> journals) throws IOException {
+        long t0 = System.nanoTime();
+        long bytes = 0;
+        long records = 0;
+        for (Path f : journals) {
+            JournalReader r = JournalReader.open(f, ProblemListener.IGNORE);
+            bytes += r.size();
+            while (r.next() != null) {
+                records++;
+            }
+        }
+        return new Pass(bytes, records, (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,105 @@
+package io.gnotify.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What an embedded run did, as JSON ({@code run --summary-json}): records read, operations and duplicates,
+ * events and manifests, each task's busy time, every completed checkpoint (duration, incremental and full
+ * size), the state directory's size on disk, and the process's peak resident set as the OS counts it.
+ * Checkpoints are picked up by polling the job's checkpoint gauges from a daemon thread.
+ */
+final class RunSummary implements Runnable {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One completed checkpoint as the job's gauges reported it. */
+    record Checkpoint(long id, @JsonProperty("duration_ms") long durationMs, @JsonProperty("size_bytes") long sizeBytes,
+            @JsonProperty("full_size_bytes") long fullSizeBytes) {}
+
+    private final List<Checkpoint> checkpoints = new ArrayList<>();
+    private long lastId = -1;
+
+    /** Starts polling the checkpoint gauges on a daemon thread. */
+    Thread start() {
+        Thread t = new Thread(this, "gnotify-run-summary");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                poll();
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Records the newest completed checkpoint if it is one not seen yet. */
+    synchronized void poll() {
+        long id = ProgressMetrics.job("lastCompletedCheckpointId");
+        if (ProgressMetrics.job("numberOfCompletedCheckpoints") > 0 && id != lastId) {
+            lastId = id;
+            checkpoints.add(new Checkpoint(id, ProgressMetrics.job("lastCheckpointDuration"),
+                    ProgressMetrics.job("lastCheckpointSize"), ProgressMetrics.job("lastCheckpointFullSize")));
+        }
+    }
+
+    /** Writes the summary of a finished run. */
+    synchronized void write(Path file, double jobSeconds, Path stateDir) throws IOException {
+        poll();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("job_seconds", jobSeconds);
+        long records = 0;
+        long bytes = 0;
+        for (String brick : ProgressMetrics.bricks()) {
+            records += ProgressMetrics.brick(brick, "recordsRead");
+            bytes += ProgressMetrics.brick(brick, "bytesRead");
+        }
+        s.put("records_read", records);
+        s.put("journal_bytes_read", bytes);
+        s.put("operations", ProgressMetrics.job("operations"));
+        s.put("duplicate_copies", ProgressMetrics.job("duplicateCopies"));
+        s.put("events", ProgressMetrics.job("eventsSequenced"));
+        s.put("manifests", ProgressMetrics.job("manifestsWritten"));
+        s.put("manifest_entries", ProgressMetrics.job("manifestEntries"));
+        s.put("busy_ms", ProgressMetrics.busyMillis());
+        s.put("checkpoints", checkpoints);
+        s.put("state_dir_bytes", stateDir == null ? null : sizeOnDisk(stateDir));
+        s.put("peak_rss_bytes", peakRss());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        JSON.writeValue(file.toFile(), s);
+    }
+
+    /** The process's peak resident set ({@code VmHWM} in {@code /proc/self/status}), or -1 off Linux. */
+    static long peakRss() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmHWM:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long sizeOnDisk(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+}
