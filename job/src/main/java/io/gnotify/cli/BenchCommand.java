@@ -57,9 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("gnotify bench: %d cores, %s, Java %s, max heap of each job JVM from the launcher%n",
+        out.printf("gnotify bench: %d cores, %s, Java %s; each job JVM gets this one's options (max heap %d MB)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
         List<Long> peaks = new ArrayList<>();
         for (long size : sizes) {
             Path volume = volume(size, out);
@@ -140,20 +140,23 @@ final class BenchCommand implements Callable<Integer> {
         out.println(busy);
         JsonNode cps = r.path("checkpoints");
         long maxDuration = 0;
+        long sumDuration = 0;
         long sumSize = 0;
         long maxSize = 0;
         long lastFull = 0;
         for (JsonNode c : cps) {
             maxDuration = Math.max(maxDuration, c.path("duration_ms").asLong());
+            sumDuration += c.path("duration_ms").asLong();
             sumSize += c.path("size_bytes").asLong();
             maxSize = Math.max(maxSize, c.path("size_bytes").asLong());
             lastFull = c.path("full_size_bytes").asLong();
         }
-        out.printf("  checkpoints: %d completed; duration max %d ms; incremental size mean %s, max %s; full state %s; "
+        out.printf("  checkpoints: %d completed; duration mean %d ms, max %d ms; incremental size mean %s, max %s; full state %s; "
                         + "state dir on disk %s%n",
-                cps.size(), maxDuration, mb(cps.isEmpty() ? 0 : sumSize / cps.size()), mb(maxSize), mb(lastFull),
+                cps.size(), cps.isEmpty() ? 0 : sumDuration / cps.size(), maxDuration, mb(cps.isEmpty() ? 0 : sumSize / cps.size()), mb(maxSize), mb(lastFull),
                 mb(r.path("state_dir_bytes").asLong()));
-        out.printf("  peak RSS (VmHWM): %s%n", mb(r.path("peak_rss_bytes").asLong()));
+        out.printf("  peak RSS (VmHWM): %s; process CPU %.1f s (JVM start-up and job)%n", mb(r.path("peak_rss_bytes").asLong()),
+                r.path("process_cpu_seconds").asDouble());
     }
 
     private static String mb(long bytes) {

@@ -80,6 +80,8 @@ final class RunSummary implements Runnable {
         s.put("checkpoints", checkpoints);
         s.put("state_dir_bytes", stateDir == null ? null : sizeOnDisk(stateDir));
         s.put("peak_rss_bytes", peakRss());
+        s.put("process_cpu_seconds", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
         Files.createDirectories(file.toAbsolutePath().getParent());
         JSON.writeValue(file.toFile(), s);
     }

@@ -3,6 +3,7 @@ package io.gnotify.job;
 import io.gnotify.connectors.source.StartPosition;
 import io.gnotify.connectors.volume.BrickMap;
 import io.gnotify.connectors.volume.VolumeInfo;
+import io.gnotify.job.analytics.AnalyticsSettings;
 import io.gnotify.job.manifest.NameOwners;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -10,15 +11,31 @@ import java.time.Duration;
 
 /**
  * Everything the pipeline needs to know, as given on the command line. {@code nameOwners} settles name
- * conflicts the journals cannot order by asking the live volume ({@code null}: keep the journal order).
+ * conflicts the journals cannot order by asking the live volume ({@code null}: keep the journal order);
+ * {@code analytics} sets the directory depths and the length of the busiest-directory lists.
  */
 public record JobSettings(VolumeInfo volume, BrickMap brickMap, Path output, WindowGrid windows, boolean bounded,
         StartPosition start, Duration dedupHorizon, boolean emitEvents, Duration pollInterval,
-        Duration brickDownTimeout, Duration maxBrickDrift, NameOwners nameOwners) implements Serializable {
+        Duration brickDownTimeout, Duration maxBrickDrift, NameOwners nameOwners, AnalyticsSettings analytics)
+        implements Serializable {
+
+    /** The settings with the default analytics (directory depths 1 and 2, top 10). */
+    public JobSettings(VolumeInfo volume, BrickMap brickMap, Path output, WindowGrid windows, boolean bounded,
+            StartPosition start, Duration dedupHorizon, boolean emitEvents, Duration pollInterval,
+            Duration brickDownTimeout, Duration maxBrickDrift, NameOwners nameOwners) {
+        this(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval, brickDownTimeout,
+                maxBrickDrift, nameOwners, AnalyticsSettings.DEFAULT);
+    }
+
+    /** The same settings with other analytics. */
+    public JobSettings withAnalytics(AnalyticsSettings a) {
+        return new JobSettings(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval,
+                brickDownTimeout, maxBrickDrift, nameOwners, a);
+    }
 
     /** The same settings with a live name lookup. */
     public JobSettings withNameOwners(NameOwners owners) {
         return new JobSettings(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval,
-                brickDownTimeout, maxBrickDrift, owners);
+                brickDownTimeout, maxBrickDrift, owners, analytics);
     }
 }

@@ -8,6 +8,10 @@ import io.gnotify.connectors.sink.WindowFileSink;
 import io.gnotify.connectors.source.BrickJournalSource;
 import io.gnotify.connectors.source.BrickRecord;
 import io.gnotify.connectors.source.StartPosition;
+import io.gnotify.job.analytics.AnalyticsFiles;
+import io.gnotify.job.analytics.DirectoryCount;
+import io.gnotify.job.analytics.DirectoryTopOperator;
+import io.gnotify.job.analytics.WindowAnalyticsTap;
 import io.gnotify.job.manifest.ManifestWindowOperator;
 import io.gnotify.job.manifest.NamespaceKey;
 import io.gnotify.job.order.CopyExpectation;
@@ -21,9 +25,13 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Wires the job: brick journals → keyed dedup → one ordered event stream → per-window manifests (and events). */
+/**
+ * Wires the job: brick journals → keyed dedup → one ordered event stream → per-window manifests (and events),
+ * and from the manifest stage the per-window analytics.
+ */
 public final class VolumePipeline {
     private VolumePipeline() {}
 
@@ -68,24 +76,37 @@ public final class VolumePipeline {
 
     /** The whole job, with {@code tap} applied to the copies (tests inject faults there). */
     public static void build(StreamExecutionEnvironment env, JobSettings s, UnaryOperator<DataStream<BrickRecord>> tap) {
-        windowFiles(env, s, tap).sinkTo(new WindowFileSink(s.output())).uid("window-files").name("window files")
-                .setParallelism(1);
+        Outputs o = outputs(env, s, tap);
+        o.files().sinkTo(new WindowFileSink(s.output())).uid("window-files").name("window files").setParallelism(1);
+        o.analytics().sinkTo(new WindowFileSink(s.output())).uid("analytics-sink").name("analytics sink").setParallelism(1);
     }
 
-    /** Everything the job writes, as lines of per-window files: the manifests, and the events if asked for. */
-    public static DataStream<WindowFileLine> windowFiles(StreamExecutionEnvironment env, JobSettings s,
-            UnaryOperator<DataStream<BrickRecord>> tap) {
+    /** What the job writes: the manifests (and the events if asked for), and the per-window analytics files. */
+    public record Outputs(DataStream<WindowFileLine> files, DataStream<WindowFileLine> analytics) {}
+
+    /** Everything the job writes, as lines of per-window files. */
+    public static Outputs outputs(StreamExecutionEnvironment env, JobSettings s, UnaryOperator<DataStream<BrickRecord>> tap) {
         DataStream<VolumeEvent> events = orderedEvents(env, s, tap);
-        DataStream<WindowFileLine> files = DataStreamUtils.reinterpretAsKeyedStream(events, new NamespaceKey(),
-                        Types.TUPLE(Types.LONG, Types.LONG))
+        SingleOutputStreamOperator<WindowFileLine> manifests = DataStreamUtils.reinterpretAsKeyedStream(events,
+                        new NamespaceKey(), Types.TUPLE(Types.LONG, Types.LONG))
                 .transform("manifests", WindowFileLineSerializer.TYPE, new ManifestWindowOperator(s.volume(), s.windows(),
-                        s.start().kind() == StartPosition.Kind.CRAWL, s.nameOwners()))
-                .uid("manifest-windows").setParallelism(1).setMaxParallelism(1);
+                        s.start().kind() == StartPosition.Kind.CRAWL, s.nameOwners(), s.analytics()))
+                .uid("manifest-windows").setParallelism(1).setMaxParallelism(1)
+                // Its own thread: the window close (diff, plan, render) then overlaps the ordering of the next window.
+                .startNewChain();
+        DataStream<WindowFileLine> files = manifests;
         if (s.emitEvents()) {
             files = files.union(events.transform("event lines", WindowFileLineSerializer.TYPE,
                             new EventWindowLines(s.volume().name(), s.windows(), !s.bounded()))
                     .uid("event-lines").setParallelism(1));
         }
-        return files;
+        DataStream<DirectoryCount> ranked = manifests.getSideOutput(WindowAnalyticsTap.DIRECTORIES)
+                .keyBy(DirectoryCount::key, Types.STRING)
+                .transform("busiest directories", DirectoryTopOperator.TYPE, new DirectoryTopOperator(s.analytics().top()))
+                .uid("directory-top");
+        DataStream<WindowFileLine> analytics = manifests.getSideOutput(WindowAnalyticsTap.STATS).connect(ranked)
+                .transform("analytics files", WindowFileLineSerializer.TYPE, new AnalyticsFiles(s.analytics()))
+                .uid("analytics-files").setParallelism(1).setMaxParallelism(1);
+        return new Outputs(files, analytics);
     }
 }

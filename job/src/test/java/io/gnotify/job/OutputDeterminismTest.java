@@ -46,7 +46,9 @@ class OutputDeterminismTest {
             FaultyWindowFileSink.Point fault) throws Exception {
         JobSettings s = FixtureVolumes.settings("dr22-ascii", dir.resolve("out"));
         StreamExecutionEnvironment env = FixtureVolumes.env(parallelism, dir.resolve("cp"));
-        DataStream<io.gnotify.connectors.sink.WindowFileLine> files = VolumePipeline.windowFiles(env, s, tap);
+        VolumePipeline.Outputs outputs = VolumePipeline.outputs(env, s, tap);
+        DataStream<io.gnotify.connectors.sink.WindowFileLine> files = outputs.files();
+        outputs.analytics().sinkTo(new io.gnotify.connectors.sink.WindowFileSink(s.output())).setParallelism(1);
         if (fault == null) {
             files.sinkTo(new io.gnotify.connectors.sink.WindowFileSink(s.output())).setParallelism(1);
         } else {
@@ -57,10 +59,12 @@ class OutputDeterminismTest {
     }
 
     @Test
-    void theCleanRunWritesEveryWindowsManifestAndEvents() {
+    void theCleanRunWritesEveryWindowsManifestEventsAndAnalytics() {
         assertThat(reference.keySet()).allMatch(n -> n.startsWith("dr22/events/") && n.endsWith(".jsonl")
-                || n.startsWith("dr22/manifests/") && n.matches(".*/\\d{10}-\\d{10}\\.(jsonl|glusterfind\\.txt|paths0)"));
+                || n.startsWith("dr22/manifests/") && n.matches(".*/\\d{10}-\\d{10}\\.(jsonl|glusterfind\\.txt|paths0)")
+                || n.matches("dr22/analytics/\\d{10}-\\d{10}\\.json"));
         assertThat(reference.keySet()).filteredOn(n -> n.startsWith("dr22/manifests/")).hasSize(3 * 31);
+        assertThat(reference.keySet()).filteredOn(n -> n.startsWith("dr22/analytics/")).hasSize(31);
         assertThat(reference.keySet()).filteredOn(n -> n.startsWith("dr22/events/")).hasSize(21);
     }
 

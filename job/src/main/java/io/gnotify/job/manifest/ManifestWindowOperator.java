@@ -5,6 +5,8 @@ import io.gnotify.connectors.event.VolumeEventSerializer;
 import io.gnotify.connectors.sink.WindowFileLine;
 import io.gnotify.connectors.volume.VolumeInfo;
 import io.gnotify.job.WindowGrid;
+import io.gnotify.job.analytics.AnalyticsSettings;
+import io.gnotify.job.analytics.WindowAnalyticsTap;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.state.ListState;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * glusterfind and paths0 side files goes out as window-file lines. Windows are contiguous from the first
  * operation or rollover on, so an empty window gets its manifest too, and each header chains to the previous
  * trailer's hash. A bootstrapping job (a crawl before the journals) first publishes a full manifest: every
- * crawled name as NEW, {@code "full": true}, covering {@code [0, start of the crawl's window)}.
+ * crawled name as NEW, {@code "full": true}, covering {@code [0, start of the crawl's window)}. Each close
+ * also hands the window's statistics and directory counts to the analytics.
  */
 public final class ManifestWindowOperator extends AbstractStreamOperator<WindowFileLine>
         implements OneInputStreamOperator<VolumeEvent, WindowFileLine> {
@@ -40,6 +43,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private final WindowGrid grid;
     private final boolean bootstrap;
     private final NameOwners nameOwners;
+    private final AnalyticsSettings analytics;
     private transient NamespaceStore namespace;
     /** The open window is the bootstrap's full manifest; it holds the crawl second's operations. */
     private transient boolean fullOpen;
@@ -61,13 +65,16 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     /**
      * {@code bootstrap}: the source crawls the bricks first, so a fresh start opens with a full manifest;
-     * {@code nameOwners}: the live lookup for name conflicts, or {@code null}.
+     * {@code nameOwners}: the live lookup for name conflicts, or {@code null}; {@code analytics}: what the
+     * per-window statistics (side outputs of {@link WindowAnalyticsTap}) roll up.
      */
-    public ManifestWindowOperator(VolumeInfo volume, WindowGrid grid, boolean bootstrap, NameOwners nameOwners) {
+    public ManifestWindowOperator(VolumeInfo volume, WindowGrid grid, boolean bootstrap, NameOwners nameOwners,
+            AnalyticsSettings analytics) {
         this.volume = volume;
         this.grid = grid;
         this.bootstrap = bootstrap;
         this.nameOwners = nameOwners;
+        this.analytics = analytics;
     }
 
     @Override
@@ -207,6 +214,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                 ManifestFormat.glusterfind(entries))));
         output.collect(new StreamRecord<>(new WindowFileLine(commitAt, stem + ManifestFormat.PATHS0_SUFFIX,
                 ManifestFormat.paths0(entries))));
+        WindowAnalyticsTap.emit(output, analytics, w, commitAt, openEvents, entries);
         fullOpen = false;
         manifests.inc();
         entriesWritten.inc(entries.size());

@@ -61,6 +61,12 @@ public final class WindowChanges {
         }
     }
 
+    /** True for GlusterFS's own entries: the creation of AFR's hidden directory at the root. */
+    public static boolean internal(JournalRecord r) {
+        return r.type() == RecordType.ENTRY && r.fop() == Fop.MKDIR && r.pgfidMsb() == GfidKey.ROOT.msb()
+                && r.pgfidLsb() == GfidKey.ROOT.lsb() && startsWith(r.name(), ANONYMOUS_INODE);
+    }
+
     private void create(GfidKey gfid, FileType type, Link link, VolumeEvent e) {
         if (link.parent().equals(GfidKey.ROOT) && startsWith(link.name(), ANONYMOUS_INODE)) {
             return;

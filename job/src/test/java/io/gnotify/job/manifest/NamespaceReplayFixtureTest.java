@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The README's (ts, brick) replay matched there only because its tie-break fell the right way; the fix is a
  * lookup of the contested gfids in the live volume (issue 5).
  */
-class NamespaceReplayFixtureTest {
+public class NamespaceReplayFixtureTest {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
@@ -67,7 +67,7 @@ class NamespaceReplayFixtureTest {
         }
     }
 
-    static Map<String, Long> phaseStarts(String fixture) throws Exception {
+    public static Map<String, Long> phaseStarts(String fixture) throws Exception {
         Map<String, Long> starts = new HashMap<>();
         for (String line : Files.readAllLines(Fixtures.fixture(fixture).resolve("truth/phases.tsv"))) {
             if (!line.startsWith("#")) {

@@ -11,11 +11,11 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /** Reads the fixtures' mount snapshots ({@code truth/namespace-*.tsv.gz}): path to "type gfid". */
-final class NamespaceSnapshot {
+public final class NamespaceSnapshot {
     private NamespaceSnapshot() {}
 
     /** Path (unescaped) to "{@code d|f|l|o} gfid" for every entry but the root; p, c, b, s count as o(ther). */
-    static Map<String, String> read(Path gz) throws IOException {
+    public static Map<String, String> read(Path gz) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)),
                 StandardCharsets.UTF_8))) {
