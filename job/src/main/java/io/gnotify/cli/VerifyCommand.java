@@ -1,17 +1,13 @@
 package io.gnotify.cli;
 
-import io.gnotify.job.manifest.BrickWindowStatus;
-import io.gnotify.job.manifest.ManifestChain;
+import io.gnotify.job.manifest.ChainStatus;
 import io.gnotify.job.manifest.ManifestFile;
 import io.gnotify.job.manifest.ManifestFormat;
-import io.gnotify.job.manifest.ManifestWindow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -46,39 +42,15 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static boolean verify(Path d, PrintWriter out) throws IOException {
-        ManifestChain chain = new ManifestChain();
-        TreeMap<String, List<String>> trouble = new TreeMap<>();
-        long firstSeq = -1;
-        long lastSeq = -1;
-        long start = -1;
-        long end = -1;
-        for (Path f : ManifestFile.list(d)) {
-            byte[] bytes = Files.readAllBytes(f);
-            String name = f.getFileName().toString();
-            ManifestWindow w = chain.add(name, bytes);
-            if (w == null) {
-                continue;
-            }
-            firstSeq = firstSeq < 0 ? w.seq() : firstSeq;
-            lastSeq = w.seq();
-            start = start < 0 ? w.windowStart() : start;
-            end = w.windowEnd();
-            for (BrickWindowStatus b : w.bricks()) {
-                if (!b.status().equals("ok")) {
-                    trouble.computeIfAbsent(b.status(), s -> new ArrayList<>()).add(name + " " + b.brick());
-                }
-            }
-        }
-        List<String> problems = chain.problems();
-        out.printf("%s: %d manifests, seq %d-%d, windows %d-%d: %s%n", d, chain.checked(), firstSeq, lastSeq, start, end,
-                problems.isEmpty() ? "chain verified" : problems.size() + " problems");
-        problems.forEach(p -> out.println("  problem: " + p));
-        for (String status : List.of("down", "gap")) {
-            List<String> windows = trouble.getOrDefault(status, List.of());
+        ChainStatus c = ChainStatus.of(d);
+        out.printf("%s: %d manifests, seq %d-%d, windows %d-%d: %s%n", d, c.manifests(), c.firstSeq(), c.lastSeq(),
+                c.windowStart(), c.windowEnd(), c.verified() ? "chain verified" : c.problems().size() + " problems");
+        c.problems().forEach(p -> out.println("  problem: " + p));
+        c.brickTrouble().forEach((status, windows) -> {
             out.printf("  bricks %s: %s%n", status, windows.isEmpty() ? "none" : windows.size() + " brick-windows");
             windows.forEach(w -> out.println("    " + w));
-        }
-        return problems.isEmpty();
+        });
+        return c.verified();
     }
 
     /** {@code dir} itself if it holds manifests, else its {@code manifests} child, else each {@code <volume>/manifests}. */
