@@ -15,14 +15,20 @@ import java.util.function.Function;
 final class CachedNamespaceStore implements NamespaceStore {
     /** One cached kind of key: values read through once (absent ones too), changed ones written back on flush. */
     private static final class WriteBack<K, V> {
-        private final Map<K, V> values = new HashMap<>();
-        private final Set<K> dirty = new HashSet<>();
+        private final Map<K, V> values;
+        private final Set<K> dirty;
         private final Function<K, V> read;
         private final BiConsumer<K, V> write;
 
-        WriteBack(Function<K, V> read, BiConsumer<K, V> write) {
+        WriteBack(Function<K, V> read, BiConsumer<K, V> write, int expected) {
             this.read = read;
             this.write = write;
+            this.values = new HashMap<>(Math.max(16, expected * 4 / 3 + 1));
+            this.dirty = new HashSet<>(Math.max(16, expected * 4 / 3 + 1));
+        }
+
+        int size() {
+            return values.size();
         }
 
         V get(K key) {
@@ -48,9 +54,15 @@ final class CachedNamespaceStore implements NamespaceStore {
     private final WriteBack<GfidKey, Inode> inodes;
     private final WriteBack<Link, GfidKey> entries;
 
-    CachedNamespaceStore(NamespaceStore store) {
-        this.inodes = new WriteBack<>(store::inode, store::put);
-        this.entries = new WriteBack<>(store::entry, store::entry);
+    /** {@code expected}: about how many keys of each kind the window will touch (the last window's {@link #size()}). */
+    CachedNamespaceStore(NamespaceStore store, int expected) {
+        this.inodes = new WriteBack<>(store::inode, store::put, expected);
+        this.entries = new WriteBack<>(store::entry, store::entry, expected);
+    }
+
+    /** The most keys of one kind cached so far. */
+    int size() {
+        return Math.max(inodes.size(), entries.size());
     }
 
     @Override

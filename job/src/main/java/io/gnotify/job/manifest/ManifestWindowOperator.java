@@ -53,6 +53,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient long nextSeq;
     private transient String prevSha256;
     private transient BrickWindowTracker bricks;
+    /** Keys the last window cached, to size the next window's cache. */
+    private transient int lastCacheSize;
     private transient ListState<VolumeEvent> openEventsState;
     private transient ListState<long[]> positionState;
     private transient ListState<String> chainState;
@@ -190,7 +192,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     /** Applies, diffs and renders the open window, emits its three files, and opens the next window. */
     private void closeWindow() {
-        CachedNamespaceStore cache = new CachedNamespaceStore(namespace);
+        CachedNamespaceStore cache = new CachedNamespaceStore(namespace, lastCacheSize);
         WindowChanges changes = new WindowChanges(cache, nameOwners);
         openEvents.forEach(changes::apply);
         conflictsResolved.inc(changes.conflictsResolved());
@@ -202,6 +204,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         }
         List<ManifestEntry> entries = ReplayPlan.entryOrder(WindowDiff.of(changes));
         cache.flush();
+        lastCacheSize = cache.size();
         // The full manifest ends where the crawl's window starts; its files commit once the crawl is released.
         long end = fullOpen ? grid.start(crawlSecond + 1) : grid.end(openStart);
         long commitAt = fullOpen ? crawlSecond + 1 : end;

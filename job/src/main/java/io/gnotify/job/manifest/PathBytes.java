@@ -17,6 +17,11 @@ public final class PathBytes {
         return d;
     }
 
+    /** True if {@code path} begins with the bytes of {@code prefix}. */
+    public static boolean startsWith(byte[] path, byte[] prefix) {
+        return path.length >= prefix.length && Arrays.equals(path, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
     /** True if {@code path} lies strictly below directory {@code dir}. */
     public static boolean below(byte[] path, byte[] dir) {
         return path.length > dir.length + 1 && path[dir.length] == '/' && Arrays.equals(path, 0, dir.length, dir, 0, dir.length);

@@ -21,6 +21,7 @@ import java.util.List;
 public final class ReplayPlan {
     /** Prefix of the temporary names used between leaving and arriving. */
     public static final String TEMP_PREFIX = ".gnotify-move-";
+    private static final byte[] TEMP_PREFIX_BYTES = TEMP_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     private ReplayPlan() {}
 
@@ -67,15 +68,15 @@ public final class ReplayPlan {
      * and RENAMEs deepest source first, then NEWs parents first, then MODIFY and META), unresolved ones last.
      */
     public static List<ManifestEntry> entryOrder(List<ManifestEntry> entries) {
-        java.util.Set<ManifestEntry> ordered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<ManifestEntry> out = new ArrayList<>(entries.size());
         for (ReplayStep s : of(entries)) {
-            if (ordered.add(s.entry())) {
+            // A RENAME has two steps; the second (arriving from its temporary name) is not its first.
+            if (!(s.kind() == ReplayStep.Kind.MOVE && PathBytes.startsWith(s.path(), TEMP_PREFIX_BYTES))) {
                 out.add(s.entry());
             }
         }
         for (ManifestEntry e : entries) {
-            if (ordered.add(e)) {
+            if (e.unresolved()) {
                 out.add(e);
             }
         }

@@ -64,11 +64,11 @@ public final class WindowChanges {
     /** True for GlusterFS's own entries: the creation of AFR's hidden directory at the root. */
     public static boolean internal(JournalRecord r) {
         return r.type() == RecordType.ENTRY && r.fop() == Fop.MKDIR && r.pgfidMsb() == GfidKey.ROOT.msb()
-                && r.pgfidLsb() == GfidKey.ROOT.lsb() && startsWith(r.name(), ANONYMOUS_INODE);
+                && r.pgfidLsb() == GfidKey.ROOT.lsb() && PathBytes.startsWith(r.name(), ANONYMOUS_INODE);
     }
 
     private void create(GfidKey gfid, FileType type, Link link, VolumeEvent e) {
-        if (link.parent().equals(GfidKey.ROOT) && startsWith(link.name(), ANONYMOUS_INODE)) {
+        if (link.parent().equals(GfidKey.ROOT) && PathBytes.startsWith(link.name(), ANONYMOUS_INODE)) {
             return;
         }
         addLink(gfid, type, link, e);
@@ -183,7 +183,4 @@ public final class WindowChanges {
         return store::inode;
     }
 
-    private static boolean startsWith(byte[] b, byte[] prefix) {
-        return b.length >= prefix.length && java.util.Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
-    }
 }

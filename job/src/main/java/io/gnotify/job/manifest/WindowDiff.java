@@ -1,7 +1,6 @@
 package io.gnotify.job.manifest;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,9 +16,9 @@ public final class WindowDiff {
     public static List<ManifestEntry> of(WindowChanges changes) {
         PathResolver atStart = new PathResolver(changes.startView());
         PathResolver atEnd = new PathResolver(changes.endView());
-        List<GfidKey> touched = new ArrayList<>(changes.before().keySet());
-        touched.sort(Comparator.comparingLong(GfidKey::msb).thenComparingLong(GfidKey::lsb));
-        List<ManifestEntry> out = new ArrayList<>();
+        GfidKey[] touched = changes.before().keySet().toArray(new GfidKey[0]);
+        java.util.Arrays.sort(touched);
+        List<ManifestEntry> out = new ArrayList<>(touched.length + 16);
         for (GfidKey g : touched) {
             Inode start = changes.before().get(g);
             Inode end = changes.endView().apply(g);

@@ -1,10 +1,11 @@
 package io.gnotify.connectors.source.reader;
 
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MeterView;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * Per-brick source metrics (group {@code brick=<host:/path>}): records and bytes read, the last rollover
+ * Per-brick source metrics (group {@code brick=<host:/path>}): records and bytes read, records per second, the last rollover
  * read, event-time lag, problems, skipped bytes, history gaps, and status (0 caught up, 1 reading, 2 down).
  */
 final class BrickMetrics {
@@ -16,6 +17,7 @@ final class BrickMetrics {
         MetricGroup g = readerGroup.addGroup("brick", brick);
         records = g.counter("recordsRead");
         bytes = g.counter("bytesRead");
+        g.meter("recordsPerSecond", new MeterView(records));
         g.gauge("currentJournalTimestamp", () -> lastRollover == Long.MIN_VALUE ? -1L : lastRollover);
         g.gauge("eventTimeLagMillis", () -> lastRollover == Long.MIN_VALUE ? -1L
                 : Math.max(0L, System.currentTimeMillis() - lastRollover * 1000));
