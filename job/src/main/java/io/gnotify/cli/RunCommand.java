@@ -4,6 +4,7 @@ import io.gnotify.connectors.source.StartPosition;
 import io.gnotify.connectors.volume.BrickMap;
 import io.gnotify.connectors.volume.VolumeInfo;
 import io.gnotify.job.JobSettings;
+import io.gnotify.job.analytics.AnalyticsSettings;
 import io.gnotify.job.LatestCheckpoint;
 import io.gnotify.job.VolumePipeline;
 import io.gnotify.job.WindowGrid;
@@ -118,6 +119,14 @@ final class RunCommand implements Callable<Integer> {
                     + "one while catching up; bounds memory (default: ${DEFAULT-VALUE}).")
     Duration maxBrickDrift;
 
+    @Option(names = "--analytics-depths", split = ",", defaultValue = "1,2", paramLabel = "D[,D...]",
+            description = "Directory depths the per-window analytics roll changes up to (default: ${DEFAULT-VALUE}).")
+    int[] analyticsDepths;
+
+    @Option(names = "--analytics-top", defaultValue = "10", paramLabel = "N",
+            description = "How many busiest directories each analytics file lists per depth (default: ${DEFAULT-VALUE}).")
+    int analyticsTop;
+
     @Option(names = "--summary-json", paramLabel = "FILE", description = {"Embedded runs: when the job ends, write a JSON",
             "summary: records, operations, duplicates, events, manifests, each task's busy time, every checkpoint's",
             "duration and size, the state directory's size and the peak resident set (gnotify bench reads it)."})
@@ -138,7 +147,8 @@ final class RunCommand implements Callable<Integer> {
         JobSettings settings = new JobSettings(volume, BrickMap.of(brickMap), output.toAbsolutePath(),
                 new WindowGrid(window.toSeconds()), bounded, startPosition(), dedupHorizon, emitEvents,
                 pollInterval, brickDownTimeout, maxBrickDrift,
-                lookupMount == null ? null : new MountNameOwners(lookupMount.toAbsolutePath().toString()));
+                lookupMount == null ? null : new MountNameOwners(lookupMount.toAbsolutePath().toString()),
+                new AnalyticsSettings(analyticsDepths, analyticsTop));
         // Embedded unless `flink run` or the Kubernetes operator installed its context environment.
         boolean embedded = StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
         Configuration conf = configuration(embedded);
