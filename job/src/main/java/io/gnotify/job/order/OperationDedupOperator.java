@@ -61,8 +61,11 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     private transient Counter operations;
     private transient Counter duplicates;
     private transient Counter lateDropped;
-    /** The keys that hold counts (a heap index of the keyed state), so fresh keys cost no state read. */
-    private transient java.util.Set<Tuple2<Long, Long>> keysWithCounts;
+    /**
+     * The keys that hold counts, with the journal second of each one's last copy (a heap index of the keyed
+     * state): fresh keys cost no state read, and expiry is decided without one.
+     */
+    private transient Map<Tuple2<Long, Long>, long[]> keysWithCounts;
     private transient long peakLiveKeys;
 
     /**
@@ -126,7 +129,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         operations = getMetricGroup().counter("operations");
         duplicates = getMetricGroup().counter("duplicateCopies");
         lateDropped = getMetricGroup().counter("lateCopiesDropped");
-        keysWithCounts = new java.util.HashSet<>();
+        keysWithCounts = new HashMap<>();
         expiries = new TreeMap<>();
         List<Tuple2<Long, Long>> restored = new ArrayList<>();
         try (java.util.stream.Stream<Object> keys = getKeyedStateBackend().getKeys("counts", VoidNamespace.INSTANCE)) {
@@ -134,8 +137,9 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         }
         for (Tuple2<Long, Long> k : restored) {
             setCurrentKey(k);
-            keysWithCounts.add(k);
-            scheduleExpiry(k, new DedupCounts(counts.value()).lastTs());
+            long lastTs = new DedupCounts(counts.value()).lastTs();
+            keysWithCounts.put(k, new long[] {lastTs});
+            scheduleExpiry(k, lastTs);
         }
         getMetricGroup().gauge("liveKeys", () -> keysWithCounts.size());
         // Share of copies that were duplicates (0 on a pure distribute volume, about 0.5 on replica 2).
@@ -184,13 +188,13 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     private void expireUpTo(long wm) throws Exception {
         while (!expiries.isEmpty() && expiries.firstKey() <= wm) {
             for (Tuple2<Long, Long> key : expiries.pollFirstEntry().getValue()) {
-                if (!keysWithCounts.contains(key)) {
+                long[] last = keysWithCounts.get(key);
+                if (last == null) {
                     continue;
                 }
-                setCurrentKey(key);
-                long[] stored = counts.value();
-                long expiry = stored == null ? Long.MIN_VALUE : expiry(new DedupCounts(stored).lastTs());
+                long expiry = expiry(last[0]);
                 if (expiry <= wm) {
+                    setCurrentKey(key);
                     counts.clear();
                     keysWithCounts.remove(key);
                 } else {
@@ -212,7 +216,8 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     private void apply(List<BrickRecord> copies) throws Exception {
         copies.sort(COPY_ORDER);
         Tuple2<Long, Long> key = (Tuple2<Long, Long>) getCurrentKey();
-        long[] stored = keysWithCounts.contains(key) ? counts.value() : null;
+        long[] last = keysWithCounts.get(key);
+        long[] stored = last != null ? counts.value() : null;
         DedupCounts c = new DedupCounts(stored);
         NewOperations fresh = new NewOperations(c.emitted());
         for (BrickRecord copy : copies) {
@@ -239,10 +244,13 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
             }
         } else {
             counts.update(c.toArray());
+            if (last != null) {
+                last[0] = c.lastTs();
+            }
             if (stored == null) {
                 // Queued once; the queue re-checks and re-queues a key that was touched since.
                 scheduleExpiry(key, c.lastTs());
-                keysWithCounts.add(key);
+                keysWithCounts.put(key, new long[] {c.lastTs()});
                 peakLiveKeys = Math.max(peakLiveKeys, keysWithCounts.size());
             }
         }
