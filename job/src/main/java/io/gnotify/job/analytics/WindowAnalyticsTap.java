@@ -1,6 +1,5 @@
 package io.gnotify.job.analytics;
 
-import io.gnotify.connectors.event.VolumeEvent;
 import io.gnotify.connectors.sink.WindowFileLine;
 import io.gnotify.job.WindowGrid;
 import io.gnotify.job.manifest.ManifestEntry;
@@ -25,9 +24,9 @@ public final class WindowAnalyticsTap {
 
     /** Emits the statistics and directory counts of window {@code w}, whose files commit at {@code commitAt}. */
     public static void emit(Output<?> output, AnalyticsSettings settings, ManifestWindow w, long commitAt,
-            List<VolumeEvent> events, List<ManifestEntry> entries) {
+            WindowStatsCollector counts, List<ManifestEntry> entries) {
         DirectoryRollup rollup = new DirectoryRollup(entries, settings.depths());
-        byte[] stats = WindowStats.render(w, events, entries, rollup, settings.top(), System.currentTimeMillis());
+        byte[] stats = WindowStats.render(w, counts, entries, rollup, settings.top(), System.currentTimeMillis());
         String file = w.volume() + "/" + WindowStats.DIRECTORY + "/" + WindowGrid.name(w.windowStart(), w.windowEnd()) + ".json";
         output.collect(STATS, new StreamRecord<>(new WindowFileLine(commitAt, file, stats)));
         rollup.forEachDirectory(commitAt, c -> output.collect(DIRECTORIES, new StreamRecord<>(c)));

@@ -4,15 +4,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gnotify.connectors.event.RawBytesJson;
-import io.gnotify.connectors.event.VolumeEvent;
-import io.gnotify.connectors.journal.Fop;
-import io.gnotify.connectors.journal.JournalRecord;
-import io.gnotify.connectors.journal.RecordType;
 import io.gnotify.job.manifest.BrickWindowStatus;
-import io.gnotify.job.manifest.FileType;
 import io.gnotify.job.manifest.ManifestEntry;
 import io.gnotify.job.manifest.ManifestWindow;
-import io.gnotify.job.manifest.WindowChanges;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One window's statistics, rendered at its close from the window's operations and its manifest entries:
- * operations by fop, created inodes by file type and by uid/gid, manifest entries by op and the net growth,
+ * One window's statistics, rendered at its close from the counts of its operations
+ * ({@link WindowStatsCollector}) and its manifest entries: operations by fop, created inodes by file type and
+ * by uid/gid, manifest entries by op and the net growth,
  * renames across top-level directories, and per brick its status, how many operations it logged and how far
  * its journals lag the window's end. The busiest directories are added downstream ({@link AnalyticsFiles}).
  * Everything here is a function of the journals except {@code pipeline} (wall-clock time of the close).
@@ -37,36 +32,8 @@ public final class WindowStats {
     private WindowStats() {}
 
     /** Renders the statistics (without the busiest directories) as one JSON object. */
-    public static byte[] render(ManifestWindow w, List<VolumeEvent> events, List<ManifestEntry> entries,
+    public static byte[] render(ManifestWindow w, WindowStatsCollector c, List<ManifestEntry> entries,
             DirectoryRollup rollup, int top, long closedAtMillis) {
-        Map<String, Long> byOp = new TreeMap<>();
-        Map<String, Long> byType = new TreeMap<>();
-        Map<Long, Long> byUid = new TreeMap<>();
-        Map<Long, Long> byGid = new TreeMap<>();
-        long[] logged = new long[w.bricks().size()];
-        long merged = 0;
-        long operations = 0;
-        for (VolumeEvent e : events) {
-            JournalRecord r = e.record();
-            if (WindowChanges.internal(r)) {
-                continue;
-            }
-            operations++;
-            byOp.merge(opName(r), 1L, Long::sum);
-            for (int b : e.bricks()) {
-                if (b >= 0 && b < logged.length) {
-                    logged[b]++;
-                }
-            }
-            merged += e.bricks().length - 1;
-            if (r.type() == RecordType.ENTRY && createsInode(r.fop())) {
-                byType.merge((r.fop() == Fop.SYMLINK ? FileType.SYMLINK : FileType.ofMode(r.mode())).label(), 1L, Long::sum);
-                if (r.fop() != Fop.SYMLINK) {
-                    byUid.merge(Integer.toUnsignedLong(r.uid()), 1L, Long::sum);
-                    byGid.merge(Integer.toUnsignedLong(r.gid()), 1L, Long::sum);
-                }
-            }
-        }
         Map<String, Long> byEntry = new TreeMap<>();
         for (ManifestEntry.Op op : ManifestEntry.Op.values()) {
             byEntry.put(op.name(), 0L);
@@ -81,16 +48,16 @@ public final class WindowStats {
             g.writeNumberField("window_end", w.windowEnd());
             g.writeNumberField("seq", w.seq());
             g.writeBooleanField("full", w.full());
-            g.writeNumberField("operations", operations);
-            g.writeNumberField("copies_merged", merged);
-            counts(g, "by_op", byOp);
-            counts(g, "created_by_type", byType);
-            counts(g, "created_by_uid", byUid);
-            counts(g, "created_by_gid", byGid);
+            g.writeNumberField("operations", c.operations);
+            g.writeNumberField("copies_merged", c.merged);
+            counts(g, "by_op", c.byOp);
+            counts(g, "created_by_type", c.byType);
+            counts(g, "created_by_uid", c.byUid);
+            counts(g, "created_by_gid", c.byGid);
             g.writeObjectFieldStart("manifest");
             g.writeNumberField("entries", entries.size());
-            for (Map.Entry<String, Long> c : byEntry.entrySet()) {
-                g.writeNumberField(c.getKey(), c.getValue());
+            for (Map.Entry<String, Long> n : byEntry.entrySet()) {
+                g.writeNumberField(n.getKey(), n.getValue());
             }
             g.writeNumberField("net_growth", byEntry.get("NEW") - byEntry.get("DELETE"));
             g.writeNumberField("unresolved", entries.stream().filter(ManifestEntry::unresolved).count());
@@ -113,7 +80,7 @@ public final class WindowStats {
                 g.writeStartObject();
                 g.writeStringField("brick", s.brick());
                 g.writeStringField("status", s.status());
-                g.writeNumberField("operations_logged", logged[b]);
+                g.writeNumberField("operations_logged", b < c.logged.length ? c.logged[b] : 0);
                 g.writeNumberField("last_journal", s.lastJournal());
                 g.writeNumberField("journal_lag_seconds", s.lastJournal() == 0 ? -1 : Math.max(0, w.windowEnd() - s.lastJournal()));
                 g.writeEndObject();
@@ -128,21 +95,6 @@ public final class WindowStats {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** Entry records by fop name; data and metadata records as DATA and the metadata fop. */
-    private static String opName(JournalRecord r) {
-        if (r.type() == RecordType.DATA) {
-            return "DATA";
-        }
-        if (r.fop() != null) {
-            return r.fop().name();
-        }
-        return r.type() == RecordType.METADATA ? "METADATA" : "FOP_" + r.fopNumber();
-    }
-
-    private static boolean createsInode(Fop fop) {
-        return fop == Fop.CREATE || fop == Fop.MKDIR || fop == Fop.MKNOD || fop == Fop.SYMLINK;
     }
 
     private static void counts(JsonGenerator g, String field, Map<?, Long> counts) throws IOException {

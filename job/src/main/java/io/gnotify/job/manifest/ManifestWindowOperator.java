@@ -1,7 +1,6 @@
 package io.gnotify.job.manifest;
 
 import io.gnotify.connectors.event.VolumeEvent;
-import io.gnotify.connectors.event.VolumeEventSerializer;
 import io.gnotify.connectors.sink.WindowFileLine;
 import io.gnotify.connectors.volume.VolumeInfo;
 import io.gnotify.job.WindowGrid;
@@ -25,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the ordered event stream into one backup manifest per window (a single keyed subtask, see
- * {@link NamespaceKey}). The open window's operations wait in operator state; when the watermark passes the
- * window's end they are applied to the namespace in keyed state, diffed, and the manifest with its
+ * {@link NamespaceKey}). The open window's operations are applied to the namespace as they arrive
+ * ({@link OpenWindow}: through a write-back cache over keyed state, logged compactly in operator state for
+ * checkpoints); when the watermark passes the window's end the window is flushed, diffed, and the manifest with its
  * glusterfind and paths0 side files goes out as window-file lines. Windows are contiguous from the first
  * operation or rollover on, so an empty window gets its manifest too, and each header chains to the previous
  * trailer's hash. A bootstrapping job (a crawl before the journals) first publishes a full manifest: every
@@ -48,14 +48,15 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     /** The open window is the bootstrap's full manifest; it holds the crawl second's operations. */
     private transient boolean fullOpen;
     private transient long crawlSecond;
-    private transient List<VolumeEvent> openEvents;
+    private transient OpenWindow open;
+    private transient List<byte[]> restoredLog;
     private transient long openStart;
     private transient long nextSeq;
     private transient String prevSha256;
     private transient BrickWindowTracker bricks;
     /** Keys the last window cached, to size the next window's cache. */
     private transient int lastCacheSize;
-    private transient ListState<VolumeEvent> openEventsState;
+    private transient ListState<byte[]> openLogState;
     private transient ListState<long[]> positionState;
     private transient ListState<String> chainState;
     private transient ListState<long[]> bricksState;
@@ -83,14 +84,15 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         var store = context.getOperatorStateStore();
-        openEventsState = store.getListState(new ListStateDescriptor<>("open-window-events", VolumeEventSerializer.TYPE));
+        openLogState = store.getListState(new ListStateDescriptor<>("open-window-log",
+                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         positionState = store.getListState(new ListStateDescriptor<>("window-position",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         chainState = store.getListState(new ListStateDescriptor<>("prev-sha256", Types.STRING));
         bricksState = store.getListState(new ListStateDescriptor<>("brick-window",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        openEvents = new ArrayList<>();
-        openEventsState.get().forEach(openEvents::add);
+        restoredLog = new ArrayList<>();
+        openLogState.get().forEach(restoredLog::add);
         openStart = NONE;
         nextSeq = 1;
         fullOpen = false;
@@ -126,7 +128,10 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         unresolved = getMetricGroup().counter("unresolvedPaths");
         conflictsResolved = getMetricGroup().counter("conflictsResolved");
         conflictsUnresolved = getMetricGroup().counter("conflictsUnresolved");
-        getMetricGroup().gauge("openWindowOperations", () -> openEvents.size());
+        getMetricGroup().gauge("openWindowOperations", () -> open.operations());
+        open = newWindow();
+        open.replay(restoredLog);
+        restoredLog = null;
     }
 
     @Override
@@ -151,7 +156,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
             if (e.isOperation()) {
                 // The sequencer never releases behind the watermark; if it ever did, keep the operation.
                 LOG.warn("operation {} arrived after its window was published; it goes into the open window", e);
-                openEvents.add(e);
+                open.add(e);
             } else {
                 bricks.onLateMarker(e);
             }
@@ -165,7 +170,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     private void add(VolumeEvent e) {
         if (e.isOperation()) {
-            openEvents.add(e);
+            open.add(e);
         } else {
             bricks.onMarker(e);
         }
@@ -190,11 +195,10 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         super.processWatermark(mark);
     }
 
-    /** Applies, diffs and renders the open window, emits its three files, and opens the next window. */
+    /** Diffs, flushes and renders the open window, emits its three files and its analytics, and opens the next window. */
     private void closeWindow() {
-        CachedNamespaceStore cache = new CachedNamespaceStore(namespace, lastCacheSize);
-        WindowChanges changes = new WindowChanges(cache, nameOwners);
-        openEvents.forEach(changes::apply);
+        CachedNamespaceStore cache = open.cache;
+        WindowChanges changes = open.changes;
         conflictsResolved.inc(changes.conflictsResolved());
         conflictsUnresolved.inc(changes.conflictsUnresolved());
         if (changes.conflictsUnresolved() > 0) {
@@ -217,7 +221,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                 ManifestFormat.glusterfind(entries))));
         output.collect(new StreamRecord<>(new WindowFileLine(commitAt, stem + ManifestFormat.PATHS0_SUFFIX,
                 ManifestFormat.paths0(entries))));
-        WindowAnalyticsTap.emit(output, analytics, w, commitAt, openEvents, entries);
+        WindowAnalyticsTap.emit(output, analytics, w, commitAt, open.stats, entries);
         fullOpen = false;
         manifests.inc();
         entriesWritten.inc(entries.size());
@@ -225,14 +229,19 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         prevSha256 = rendered.sha256();
         nextSeq++;
         openStart = end;
-        openEvents.clear();
+        open = newWindow();
         bricks.nextWindow();
+    }
+
+    /** A fresh open window, its cache sized like the last window's. */
+    private OpenWindow newWindow() {
+        return new OpenWindow(namespace, nameOwners, volume.bricks().size(), lastCacheSize);
     }
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        openEventsState.update(openEvents);
+        openLogState.update(open.snapshot());
         positionState.update(List.of(new long[] {openStart, nextSeq, fullOpen ? 1 : 0, crawlSecond}));
         chainState.update(prevSha256 == null ? List.of() : List.of(prevSha256));
         bricksState.update(List.of(bricks.snapshot()));

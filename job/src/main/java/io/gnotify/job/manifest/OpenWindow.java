@@ -1,0 +1,44 @@
+package io.gnotify.job.manifest;
+
+import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.job.analytics.WindowStatsCollector;
+import java.util.List;
+
+/**
+ * The window being collected: each operation is applied to the namespace (through the window's write-back
+ * cache) and counted for the analytics as it arrives, and logged compactly for checkpoints. At the close only
+ * the diff, the plan and the files are left to do. A restore replays the log onto the namespace as it was
+ * checkpointed, which is the window's start: nothing of an open window is written to the store before its close.
+ */
+final class OpenWindow {
+    final CachedNamespaceStore cache;
+    final WindowChanges changes;
+    final WindowStatsCollector stats;
+    private final WindowEventLog log = new WindowEventLog();
+
+    OpenWindow(NamespaceStore namespace, NameOwners owners, int bricks, int expectedKeys) {
+        this.cache = new CachedNamespaceStore(namespace, expectedKeys);
+        this.changes = new WindowChanges(cache, owners);
+        this.stats = new WindowStatsCollector(bricks);
+    }
+
+    void add(VolumeEvent e) {
+        log.append(e);
+        changes.apply(e);
+        stats.add(e);
+    }
+
+    int operations() {
+        return log.count();
+    }
+
+    /** The log's chunks, for a checkpoint. */
+    List<byte[]> snapshot() {
+        return log.chunks();
+    }
+
+    /** Replays a checkpointed log. */
+    void replay(Iterable<byte[]> chunks) {
+        WindowEventLog.replay(chunks, this::add);
+    }
+}
