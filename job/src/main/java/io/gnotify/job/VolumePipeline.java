@@ -77,12 +77,20 @@ public final class VolumePipeline {
     /** The whole job, with {@code tap} applied to the copies (tests inject faults there). */
     public static void build(StreamExecutionEnvironment env, JobSettings s, UnaryOperator<DataStream<BrickRecord>> tap) {
         Outputs o = outputs(env, s, tap);
-        o.files().sinkTo(new WindowFileSink(s.output())).uid("window-files").name("window files").setParallelism(1);
+        o.manifests().sinkTo(new WindowFileSink(s.output())).uid("window-files").name("manifest files").setParallelism(1);
+        if (o.events() != null) {
+            o.events().sinkTo(new WindowFileSink(s.output())).uid("event-files").name("event files").setParallelism(1);
+        }
         o.analytics().sinkTo(new WindowFileSink(s.output())).uid("analytics-sink").name("analytics sink").setParallelism(1);
     }
 
-    /** What the job writes: the manifests (and the events if asked for), and the per-window analytics files. */
-    public record Outputs(DataStream<WindowFileLine> files, DataStream<WindowFileLine> analytics) {}
+    /**
+     * What the job writes, each to its own exactly-once file sink chained to the operator that renders it (so
+     * no file bytes cross a network buffer): the manifests, the events if asked for ({@code null} if not), and
+     * the per-window analytics files.
+     */
+    public record Outputs(DataStream<WindowFileLine> manifests, DataStream<WindowFileLine> events,
+            DataStream<WindowFileLine> analytics) {}
 
     /** Everything the job writes, as lines of per-window files. */
     public static Outputs outputs(StreamExecutionEnvironment env, JobSettings s, UnaryOperator<DataStream<BrickRecord>> tap) {
@@ -94,12 +102,9 @@ public final class VolumePipeline {
                 .uid("manifest-windows").setParallelism(1).setMaxParallelism(1)
                 // Its own thread: the window close (diff, plan, render) then overlaps the ordering of the next window.
                 .startNewChain();
-        DataStream<WindowFileLine> files = manifests;
-        if (s.emitEvents()) {
-            files = files.union(events.transform("event lines", WindowFileLineSerializer.TYPE,
-                            new EventWindowLines(s.volume().name(), s.windows(), !s.bounded()))
-                    .uid("event-lines").setParallelism(1));
-        }
+        DataStream<WindowFileLine> eventFiles = !s.emitEvents() ? null
+                : events.transform("event lines", WindowFileLineSerializer.TYPE,
+                        new EventWindowLines(s.volume().name(), s.windows(), !s.bounded())).uid("event-lines").setParallelism(1);
         DataStream<DirectoryCount> ranked = manifests.getSideOutput(WindowAnalyticsTap.DIRECTORIES)
                 .keyBy(DirectoryCount::key, Types.STRING)
                 .transform("busiest directories", DirectoryTopOperator.TYPE, new DirectoryTopOperator(s.analytics().top()))
@@ -107,6 +112,6 @@ public final class VolumePipeline {
         DataStream<WindowFileLine> analytics = manifests.getSideOutput(WindowAnalyticsTap.STATS).connect(ranked)
                 .transform("analytics files", WindowFileLineSerializer.TYPE, new AnalyticsFiles(s.analytics()))
                 .uid("analytics-files").setParallelism(1).setMaxParallelism(1);
-        return new Outputs(files, analytics);
+        return new Outputs(manifests, eventFiles, analytics);
     }
 }

@@ -47,8 +47,9 @@ class OutputDeterminismTest {
         JobSettings s = FixtureVolumes.settings("dr22-ascii", dir.resolve("out"));
         StreamExecutionEnvironment env = FixtureVolumes.env(parallelism, dir.resolve("cp"));
         VolumePipeline.Outputs outputs = VolumePipeline.outputs(env, s, tap);
-        DataStream<io.gnotify.connectors.sink.WindowFileLine> files = outputs.files();
         outputs.analytics().sinkTo(new io.gnotify.connectors.sink.WindowFileSink(s.output())).setParallelism(1);
+        outputs.events().sinkTo(new io.gnotify.connectors.sink.WindowFileSink(s.output())).setParallelism(1);
+        DataStream<io.gnotify.connectors.sink.WindowFileLine> files = outputs.manifests();
         if (fault == null) {
             files.sinkTo(new io.gnotify.connectors.sink.WindowFileSink(s.output())).setParallelism(1);
         } else {
