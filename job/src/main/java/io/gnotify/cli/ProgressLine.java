@@ -14,7 +14,7 @@ import java.util.Map;
  * Prints the embedded job's progress every few seconds: manifests committed (and the newest window), then
  * per brick its journal time, event-time lag, records per second since the last line, and state.
  */
-final class ProgressLine implements Runnable {
+final class ProgressLine {
     private static final String[] STATUS = {"caught up", "reading", "DOWN"};
 
     private final PrintWriter out;
@@ -31,25 +31,10 @@ final class ProgressLine implements Runnable {
 
     /** Starts printing on a daemon thread. */
     Thread start() {
-        Thread t = new Thread(this, "gnotify-progress");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    @Override
-    public void run() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(intervalMillis);
-                out.println(line());
-                out.flush();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            out.println("gnotify: progress line stopped: " + e);
-        }
+        return Periodic.start("gnotify-progress", intervalMillis, () -> {
+            out.println(line());
+            out.flush();
+        }, e -> out.println("gnotify: progress line stopped: " + e));
     }
 
     String line() throws java.io.IOException {

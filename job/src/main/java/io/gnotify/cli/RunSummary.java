@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * size), the state directory's size on disk, and the process's peak resident set as the OS counts it.
  * Checkpoints are picked up by polling the job's checkpoint gauges from a daemon thread.
  */
-final class RunSummary implements Runnable {
+final class RunSummary {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One completed checkpoint as the job's gauges reported it. */
@@ -30,22 +30,8 @@ final class RunSummary implements Runnable {
 
     /** Starts polling the checkpoint gauges on a daemon thread. */
     Thread start() {
-        Thread t = new Thread(this, "gnotify-run-summary");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    @Override
-    public void run() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                poll();
-                Thread.sleep(100);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Periodic.start("gnotify-run-summary", 100, this::poll,
+                e -> System.err.println("gnotify: checkpoint statistics stopped: " + e));
     }
 
     /** Records the newest completed checkpoint if it is one not seen yet. */
