@@ -57,6 +57,11 @@ public final class JournalProblem {
         UNKNOWN_FOP,
         /** A name, path or number longer than any legal one. */
         RECORD_TOO_LONG,
+        /**
+         * A name that cannot be one directory entry ({@code /} in it, {@code .} or {@code ..}), or a captured
+         * deleted path with a {@code .} or {@code ..} component: followed, it would lead out of its directory.
+         */
+        BAD_NAME,
         /** HTIME lists a journal that is not on disk (purged or lost): a gap in the brick's history. */
         MISSING_JOURNAL,
         /** An HTIME index that cannot be used as is (an entry that is no journal path, a shrunken file). */

@@ -93,7 +93,7 @@ public final class JournalReader {
                 position = start + r.length();
                 return r;
             } catch (RecordDecoder.DecodeFailure f) {
-                int resume = nextRecordStart(start + 1);
+                int resume = f.resumeAt > start ? f.resumeAt : nextRecordStart(start + 1);
                 problemCount++;
                 skippedBytes += resume - start;
                 position = resume;

@@ -18,6 +18,8 @@ abstract class RecordDecoder {
     long scratchMsb;
     long scratchLsb;
     long scratchNumber;
+    /** Why the record being decoded is rejected for a name that would leave its directory ({@code null}: it is not). */
+    private String badName;
 
     RecordDecoder(boolean deletedPathRecorded) {
         this.deletedPathRecorded = deletedPathRecorded;
@@ -56,6 +58,7 @@ abstract class RecordDecoder {
                     b[start] & 0xff));
         }
         int p = start + 1;
+        badName = null;
         readGfid(b, p, limit);
         JournalRecord.Builder r = JournalRecord.builder(type, scratchMsb, scratchLsb);
         p += gfidWidth();
@@ -78,6 +81,10 @@ abstract class RecordDecoder {
         }
         if (b[p] != 0) {
             throw DecodeFailure.garbage(start, "record not terminated by NUL at offset " + p);
+        }
+        if (badName != null) {
+            // A well-formed record: skip exactly it, not a scan for the next plausible start.
+            throw new DecodeFailure(JournalProblem.Kind.BAD_NAME, start, badName, p + 1);
         }
         return r.position(start, p + 1 - start).build();
     }
@@ -111,6 +118,7 @@ abstract class RecordDecoder {
         if (nameIsLast) {
             checkTerminated(b, start, p, end, limit);
         }
+        checkEntryName(b, p, end, "name");
         r.entry(parentMsb, parentLsb, Arrays.copyOfRange(b, p, end));
         p = end;
         if (layout == Fop.EntryLayout.TWO_ENTRIES) {
@@ -124,17 +132,57 @@ abstract class RecordDecoder {
                 throw DecodeFailure.garbage(start, "empty new name in rename at offset " + p);
             }
             checkTerminated(b, start, p, end, limit);
+            checkEntryName(b, p, end, "new name");
             r.newEntry(parentMsb, parentLsb, Arrays.copyOfRange(b, p, end));
             p = end;
         } else if (layout == Fop.EntryLayout.ENTRY_DELETED_PATH && deletedPathRecorded) {
             p = separator(b, p, limit);
             end = scanNul(b, p, limit, MAX_PATH, start, "deleted path");
             checkTerminated(b, start, p, end, limit);
+            checkPathComponents(b, p, end);
             r.deletedPath(Arrays.copyOfRange(b, p, end));
             // An empty captured path is followed by one extra NUL before the terminator.
             p = end == p ? separator(b, end, limit) : end;
         }
         return p;
+    }
+
+    /** Notes a bad name unless {@code b[from, to)} is one directory entry: no '/', not "." or "..". */
+    private void checkEntryName(byte[] b, int from, int to, String what) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '/') {
+                rejectName(what + " at offset " + from + " contains '/'");
+                return;
+            }
+        }
+        if (isDots(b, from, to)) {
+            rejectName(what + " at offset " + from + " is '.' or '..'");
+        }
+    }
+
+    /** Notes a bad name if the path {@code b[from, to)} has a "." or ".." component. */
+    private void checkPathComponents(byte[] b, int from, int to) {
+        int c = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || b[i] == '/') {
+                if (isDots(b, c, i)) {
+                    rejectName("deleted path at offset " + from + " has a '.' or '..' component");
+                    return;
+                }
+                c = i + 1;
+            }
+        }
+    }
+
+    private void rejectName(String why) {
+        if (badName == null) {
+            badName = why + "; a name must stay inside its directory, so the record is skipped";
+        }
+    }
+
+    private static boolean isDots(byte[] b, int from, int to) {
+        int n = to - from;
+        return (n == 1 && b[from] == '.') || (n == 2 && b[from] == '.' && b[from + 1] == '.');
     }
 
     /** Fails if the last field swallowed the start of the next record (a corrupted terminator). */
@@ -189,10 +237,18 @@ abstract class RecordDecoder {
         final JournalProblem.Kind kind;
         final int offset;
 
+        /** Where reading resumes for a record that is well-formed but rejected (-1: scan for the next start). */
+        final int resumeAt;
+
         DecodeFailure(JournalProblem.Kind kind, int offset, String detail) {
+            this(kind, offset, detail, -1);
+        }
+
+        DecodeFailure(JournalProblem.Kind kind, int offset, String detail, int resumeAt) {
             super(detail, null, false, false);
             this.kind = kind;
             this.offset = offset;
+            this.resumeAt = resumeAt;
         }
 
         static DecodeFailure torn(int offset, String detail) {

@@ -195,6 +195,53 @@ class MalformedJournalTest {
     }
 
     @Test
+    void namesThatWouldLeaveTheirDirectoryAreRejectedWithTheirOffset() throws Exception {
+        JournalRecord ok = JournalRecord.builder(RecordType.DATA, 7, 7).build();
+        List<JournalRecord> bad = List.of(
+                create(bytes("a/b")), create(bytes("..")), create(bytes(".")), create(bytes("/")),
+                JournalRecord.builder(RecordType.ENTRY, 4, 4).fop(Fop.RENAME).entry(0, 1, bytes("x"))
+                        .newEntry(0, 1, bytes("..")).build(),
+                JournalRecord.builder(RecordType.ENTRY, 4, 5).fop(Fop.RENAME).entry(0, 1, bytes("x"))
+                        .newEntry(0, 1, bytes("up/../../etc")).build(),
+                JournalRecord.builder(RecordType.ENTRY, 4, 6).fop(Fop.UNLINK).entry(0, 1, bytes("f"))
+                        .deletedPath(bytes("dir/../../etc/passwd")).build(),
+                JournalRecord.builder(RecordType.ENTRY, 4, 7).fop(Fop.RMDIR).entry(0, 1, bytes("d"))
+                        .deletedPath(bytes("./d")).build());
+        // Dots inside a name are fine: "..." and ".hidden" and "a..b" are ordinary names.
+        List<JournalRecord> fine = List.of(create(bytes("...")), create(bytes(".hidden")), create(bytes("a..b")),
+                JournalRecord.builder(RecordType.ENTRY, 4, 8).fop(Fop.UNLINK).entry(0, 1, bytes("f"))
+                        .deletedPath(bytes("dir/..x/f")).build());
+        List<JournalRecord> all = new ArrayList<>();
+        List<JournalRecord> expected = new ArrayList<>();
+        for (JournalRecord r : bad) {
+            all.add(ok);
+            all.add(r);
+            expected.add(ok);
+        }
+        all.addAll(fine);
+        expected.addAll(fine);
+        for (JournalEncoding enc : JournalEncoding.values()) {
+            byte[] bytes = encode(enc, all.toArray(new JournalRecord[0]));
+            Outcome o = readLenient(bytes);
+            assertThat(o.records).containsExactlyElementsOf(expected);
+            assertThat(o.problems).hasSize(bad.size()).allSatisfy(p -> {
+                assertThat(p.kind()).isEqualTo(JournalProblem.Kind.BAD_NAME);
+                assertThat(p.file()).isEqualTo("corrupt");
+            });
+            // Each problem names the offset where its record starts.
+            for (int i = 0; i < bad.size(); i++) {
+                int before = encode(enc, all.subList(0, 2 * i + 1).toArray(new JournalRecord[0])).length;
+                assertThat(o.problems.get(i).offset()).isEqualTo(before);
+            }
+        }
+    }
+
+    private static JournalRecord create(byte[] name) {
+        return JournalRecord.builder(RecordType.ENTRY, 4, name.length).fop(Fop.CREATE).modeOwner(0100644, 0, 0)
+                .entry(0, 1, name).build();
+    }
+
+    @Test
     void hostileNamesAreKeptAsRawBytes() throws Exception {
         List<byte[]> names = List.of(bytes("new\nline"), bytes("pct%41 sp"), bytes("comma,name"), bytes("tab\there"),
                 bytes("back\\slash"), bytes("quote\"'"), bytes("-leading"), new byte[] {'n', (byte) 0xff, (byte) 0xfe, 'x'},
