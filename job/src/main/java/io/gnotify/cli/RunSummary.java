@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What an embedded run did, as JSON ({@code run --summary-json}): records read, operations and duplicates,
+ * What an embedded run did, as JSON ({@code run --summary-json}): records read (and per brick its problems,
+ * skipped bytes and history gaps), operations and duplicates,
  * events and manifests, each task's busy time, every completed checkpoint (duration, incremental and full
  * size), the state directory's size on disk, and the process's peak resident set as the OS counts it.
  * Checkpoints are picked up by polling the job's checkpoint gauges from a daemon thread.
@@ -56,6 +57,14 @@ final class RunSummary {
             bytes += ProgressMetrics.brick(brick, "bytesRead");
         }
         s.put("records_read", records);
+        Map<String, Object> bricks = new LinkedHashMap<>();
+        for (String brick : ProgressMetrics.bricks()) {
+            bricks.put(brick, Map.of("records_read", ProgressMetrics.brick(brick, "recordsRead"),
+                    "problems", ProgressMetrics.brick(brick, "problems"),
+                    "skipped_bytes", ProgressMetrics.brick(brick, "skippedBytes"),
+                    "history_gaps", ProgressMetrics.brick(brick, "historyGaps")));
+        }
+        s.put("bricks", bricks);
         s.put("journal_bytes_read", bytes);
         s.put("operations", ProgressMetrics.job("operations"));
         s.put("duplicate_copies", ProgressMetrics.job("duplicateCopies"));
