@@ -96,16 +96,30 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
 
     @Override
     public void write(WindowFileLine line, Context context) throws IOException {
-        OpenFile f = open.get(line.file());
-        if (f == null) {
-            Path tmp = inProgress(line.file());
-            Files.createDirectories(tmp.getParent());
-            FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            f = new OpenFile(line.file(), line.windowEnd(), tmp, ch);
-            open.put(line.file(), f);
+        Path tmp = inProgress(line.file());
+        try {
+            OpenFile f = open.get(line.file());
+            if (f == null) {
+                Files.createDirectories(tmp.getParent());
+                FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+                f = new OpenFile(line.file(), line.windowEnd(), tmp, ch);
+                open.put(line.file(), f);
+            }
+            f.append(line.bytes());
+        } catch (IOException e) {
+            throw unwritable(tmp, e);
         }
-        f.append(line.bytes());
+    }
+
+    /**
+     * Names the file and what happens next: an output directory that is full or not writable fails the task,
+     * nothing of an unfinished window is ever published, and the job restarts from its last checkpoint
+     * (so it resumes by itself once there is space again).
+     */
+    private static IOException unwritable(Path file, IOException e) {
+        return new IOException("gnotify cannot write " + file + ": " + e + "; nothing unfinished is published, and the job "
+                + "restarts from its last checkpoint (it goes on by itself once the output directory is writable and has space)", e);
     }
 
     @Override
@@ -126,8 +140,12 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
         for (Iterator<OpenFile> it = open.values().iterator(); it.hasNext(); ) {
             OpenFile f = it.next();
             if (f.windowEnd * 1000 - 1 <= watermark) {
-                f.sync(true);
-                f.channel.close();
+                try {
+                    f.sync(true);
+                    f.channel.close();
+                } catch (IOException e) {
+                    throw unwritable(f.inProgress, e);
+                }
                 ready.add(new WindowFileCommittable(f.inProgress.toString(), base.resolve(f.file).toString()));
                 it.remove();
             }
@@ -139,7 +157,11 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
     public List<WindowFileWriterState> snapshotState(long checkpointId) throws IOException {
         List<WindowFileWriterState> states = new ArrayList<>();
         for (OpenFile f : open.values()) {
-            states.add(new WindowFileWriterState(f.file, f.windowEnd, f.sync(false)));
+            try {
+                states.add(new WindowFileWriterState(f.file, f.windowEnd, f.sync(false)));
+            } catch (IOException e) {
+                throw unwritable(f.inProgress, e);
+            }
         }
         return states;
     }

@@ -1,0 +1,94 @@
+package io.gnotify.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gnotify.connectors.journal.Fixtures;
+import io.gnotify.connectors.source.LiveVolume;
+import io.gnotify.job.FixtureVolumes;
+import io.gnotify.job.manifest.ChainStatus;
+import io.gnotify.job.manifest.ManifestFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A full output disk: {@code ./gnotify run} writes to a 256 KB tmpfs that cannot hold dr22's manifests. The job
+ * reports which file it cannot write, publishes nothing partial (every visible manifest is complete and the
+ * visible ones form a verified chain), and once the tmpfs is grown it goes on by itself from its last checkpoint
+ * and publishes every manifest, byte for byte those of a run with space. Needs root (mount).
+ */
+class DiskFullLabIT {
+    @Test
+    void aFullDiskPublishesNothingPartialAndTheJobCatchesUpWhenSpaceIsBack(@TempDir Path temp) throws Exception {
+        Path tmp = LabGluster.workDir(temp);
+        LabGluster tools = new LabGluster("dr22", tmp.resolve("logs"), "1");
+        Path fixture = Fixtures.fixture("dr22-ascii");
+        String[] common = {"run", "--window", "5s", "--progress-interval", "0", "--volume-info",
+            fixture.resolve("volume-info.xml").toString()};
+        assertThat(tools.gnotify("reference", FlinkClusterIT.concat(common, "--bounded", "--brick-map",
+                "/srv/gl/dr22=" + fixture.resolve("bricks"), "--output", tmp.resolve("reference").toString(),
+                "--state-dir", tmp.resolve("reference-state").toString()))).isZero();
+        // The continuous run publishes the windows that every brick has rolled past (see CrashLoopLabIT).
+        LiveVolume live = new LiveVolume("dr22-ascii", tmp.resolve("live"));
+        long closed = Long.MAX_VALUE;
+        for (int b = 0; b < 4; b++) {
+            while (live.fed(b) < live.entries(b)) {
+                live.rollover(b);
+            }
+            closed = Math.min(closed, live.timestamp(b, live.entries(b) - 1));
+        }
+        long until = closed;
+        Map<String, byte[]> reference = new java.util.TreeMap<>(FixtureVolumes.files(tmp.resolve("reference/dr22/manifests")));
+        reference.keySet().removeIf(n -> n.startsWith(".") || Long.parseLong(n.substring(11, 21)) > until);
+        assertThat(reference).hasSizeGreaterThan(80);
+
+        Path out = tmp.resolve("small-disk");
+        Files.createDirectories(out);
+        sh("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", out.toString());
+        Process gnotify = null;
+        try {
+            // Continuous: the job keeps running (and restarting) while the disk is full.
+            gnotify = tools.startGnotify("full", FlinkClusterIT.concat(common, "--checkpoint-interval", "500ms",
+                    "--brick-map", "/srv/gl/dr22=" + live.bricks, "--output", out.toString(),
+                    "--state-dir", tmp.resolve("state").toString()));
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> tools.log("full").contains("gnotify cannot write " + out));
+            assertThat(tools.log("full")).contains("No space left on device");
+            Path manifests = out.resolve("dr22/manifests");
+            for (int i = 0; i < 5; i++) {
+                // Whatever is visible while the disk is full is complete: a verified chain of whole manifests.
+                if (Files.isDirectory(manifests)) {
+                    ChainStatus visible = ChainStatus.of(manifests);
+                    assertThat(visible.problems()).isEmpty();
+                    assertThat(visible.manifests()).isLessThan(reference.size() / 3);
+                }
+                Thread.sleep(1000);
+            }
+
+            sh("mount", "-o", "remount,size=64m", out.toString());
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Files.isDirectory(manifests) && FixtureVolumes.files(manifests).keySet().containsAll(reference.keySet()));
+            Map<String, byte[]> written = FixtureVolumes.files(manifests);
+            reference.forEach((name, bytes) -> assertThat(written.get(name)).as(name).isEqualTo(bytes));
+            assertThat(ChainStatus.of(manifests).verified()).isTrue();
+            assertThat(ManifestFile.list(manifests)).hasSizeGreaterThanOrEqualTo(reference.size() / 3);
+        } finally {
+            if (gnotify != null) {
+                gnotify.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            sh("umount", "-l", out.toString());
+        }
+    }
+
+    private static void sh(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", cmd) + ": " + output).isZero();
+    }
+}
