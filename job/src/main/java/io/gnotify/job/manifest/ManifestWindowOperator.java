@@ -50,6 +50,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient long crawlSecond;
     private transient OpenWindow open;
     private transient List<byte[]> restoredLog;
+    /** Open-window operations from a checkpoint of an earlier version, which kept them as objects. */
+    private transient List<VolumeEvent> restoredEvents;
     private transient long openStart;
     private transient long nextSeq;
     private transient String prevSha256;
@@ -93,6 +95,11 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         restoredLog = new ArrayList<>();
         openLogState.get().forEach(restoredLog::add);
+        ListState<VolumeEvent> earlier = store.getListState(new ListStateDescriptor<>("open-window-events",
+                io.gnotify.connectors.event.VolumeEventSerializer.TYPE));
+        restoredEvents = new ArrayList<>();
+        earlier.get().forEach(restoredEvents::add);
+        earlier.clear();
         openStart = NONE;
         nextSeq = 1;
         fullOpen = false;
@@ -130,8 +137,10 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         conflictsUnresolved = getMetricGroup().counter("conflictsUnresolved");
         getMetricGroup().gauge("openWindowOperations", () -> open.operations());
         open = newWindow();
+        restoredEvents.forEach(open::add);
         open.replay(restoredLog);
         restoredLog = null;
+        restoredEvents = null;
     }
 
     @Override
