@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./gnotify run} in continuous mode over the dr22 journals fed one rollover at a time, killed with
  * SIGKILL at 20 random moments (each after its incarnation completed a checkpoint, so each restart resumes)
- * and started again each time with the same state directory: the manifests equal an uninterrupted run's,
- * byte for byte, and none is missing. A longer soak by hand: {@code -Dgnotify.crashloop.kills=200}.
+ * and started again each time with the same state directory: the manifests and the event files equal an
+ * uninterrupted run's, byte for byte, and none is missing. A longer soak by hand: {@code -Dgnotify.crashloop.kills=200}.
  */
 class CrashLoopLabIT {
     private static final int KILLS = Integer.getInteger("gnotify.crashloop.kills", 20);
@@ -30,12 +30,13 @@ class CrashLoopLabIT {
         Path tmp = LabGluster.workDir(temp);
         LabGluster tools = new LabGluster("dr22", tmp.resolve("logs"), "1");
         Path fixture = Fixtures.fixture("dr22-ascii");
-        String[] common = {"run", "--window", "5s", "--parallelism", "2", "--progress-interval", "0",
+        String[] common = {"run", "--window", "5s", "--parallelism", "2", "--progress-interval", "0", "--emit-events",
             "--volume-info", fixture.resolve("volume-info.xml").toString()};
         assertThat(tools.gnotify("reference", FlinkClusterIT.concat(common, "--bounded", "--brick-map",
                 "/srv/gl/dr22=" + fixture.resolve("bricks"), "--output", tmp.resolve("reference").toString(),
                 "--state-dir", tmp.resolve("reference-state").toString()))).isZero();
         Map<String, byte[]> reference = FixtureVolumes.files(tmp.resolve("reference/dr22/manifests"));
+        Map<String, byte[]> referenceEvents = FixtureVolumes.files(tmp.resolve("reference/dr22/events"));
 
         LiveVolume live = new LiveVolume("dr22-ascii", tmp.resolve("live"));
         String[] run = FlinkClusterIT.concat(common, "--checkpoint-interval", "500ms", "--brick-map",
@@ -86,6 +87,17 @@ class CrashLoopLabIT {
             for (String name : expected) {
                 assertThat(killed.get(name)).as(name).isEqualTo(reference.get(name));
             }
+            // The event files of the same windows too: every operation once, in the same order, same seq.
+            List<String> expectedEvents = referenceEvents.keySet().stream().filter(n -> !n.startsWith("."))
+                    .filter(n -> Long.parseLong(n.substring(11, 21)) <= until).toList();
+            Path events = tmp.resolve("killed/dr22/events");
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Files.isDirectory(events) && FixtureVolumes.files(events).keySet().containsAll(expectedEvents));
+            Map<String, byte[]> killedEvents = FixtureVolumes.files(events);
+            for (String name : expectedEvents) {
+                assertThat(killedEvents.get(name)).as(name).isEqualTo(referenceEvents.get(name));
+            }
+            assertThat(expectedEvents).hasSizeGreaterThan(15);
             assertThat(expected).hasSizeGreaterThan(80);
             assertThat(ManifestFile.list(manifests)).hasSizeGreaterThanOrEqualTo(expected.size() / 3);
         } finally {
