@@ -52,18 +52,16 @@ final class RunSummary {
         s.put("job_seconds", jobSeconds);
         long records = 0;
         long bytes = 0;
-        for (String brick : ProgressMetrics.bricks()) {
-            records += ProgressMetrics.brick(brick, "recordsRead");
-            bytes += ProgressMetrics.brick(brick, "bytesRead");
-        }
-        s.put("records_read", records);
         Map<String, Object> bricks = new LinkedHashMap<>();
         for (String brick : ProgressMetrics.bricks()) {
-            bricks.put(brick, Map.of("records_read", ProgressMetrics.brick(brick, "recordsRead"),
-                    "problems", ProgressMetrics.brick(brick, "problems"),
+            long read = ProgressMetrics.brick(brick, "recordsRead");
+            records += read;
+            bytes += ProgressMetrics.brick(brick, "bytesRead");
+            bricks.put(brick, Map.of("records_read", read, "problems", ProgressMetrics.brick(brick, "problems"),
                     "skipped_bytes", ProgressMetrics.brick(brick, "skippedBytes"),
                     "history_gaps", ProgressMetrics.brick(brick, "historyGaps")));
         }
+        s.put("records_read", records);
         s.put("bricks", bricks);
         s.put("journal_bytes_read", bytes);
         s.put("operations", ProgressMetrics.job("operations"));

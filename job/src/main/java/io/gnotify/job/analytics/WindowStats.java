@@ -35,10 +35,7 @@ public final class WindowStats {
     public static byte[] render(ManifestWindow w, WindowStatsCollector c, List<ManifestEntry> entries,
             DirectoryRollup rollup, int top, long closedAtMillis) {
         Map<String, Long> byEntry = new TreeMap<>();
-        for (ManifestEntry.Op op : ManifestEntry.Op.values()) {
-            byEntry.put(op.name(), 0L);
-        }
-        entries.forEach(en -> byEntry.merge(en.op().name(), 1L, Long::sum));
+        ManifestEntry.countByOp(entries).forEach((op, n) -> byEntry.put(op.name(), (long) n));
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();

@@ -13,6 +13,16 @@ public record ManifestEntry(Op op, GfidKey gfid, FileType type, byte[] path, byt
     /** The kinds of change, in the manifest's spelling. */
     public enum Op { NEW, DELETE, RENAME, MODIFY, META }
 
+    /** How many entries of each op (every op present, zeros included). */
+    public static java.util.EnumMap<Op, Integer> countByOp(java.util.List<ManifestEntry> entries) {
+        java.util.EnumMap<Op, Integer> counts = new java.util.EnumMap<>(Op.class);
+        for (Op op : Op.values()) {
+            counts.put(op, 0);
+        }
+        entries.forEach(e -> counts.merge(e.op(), 1, Integer::sum));
+        return counts;
+    }
+
     /** True when a path of the entry could not be resolved (the manifest marks it {@code "unresolved": true}). */
     public boolean unresolved() {
         return path == null || (op == Op.RENAME && oldPath == null);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +126,7 @@ public final class ManifestFormat {
             g.writeEndObject();
         }
         g.writeEndArray();
-        Map<ManifestEntry.Op, Integer> counts = new EnumMap<>(ManifestEntry.Op.class);
-        for (ManifestEntry.Op op : ManifestEntry.Op.values()) {
-            counts.put(op, 0);
-        }
-        entries.forEach(e -> counts.merge(e.op(), 1, Integer::sum));
+        Map<ManifestEntry.Op, Integer> counts = ManifestEntry.countByOp(entries);
         g.writeObjectFieldStart("counts");
         for (Map.Entry<ManifestEntry.Op, Integer> c : counts.entrySet()) {
             g.writeNumberField(c.getKey().name(), c.getValue());

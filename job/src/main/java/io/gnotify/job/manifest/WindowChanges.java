@@ -49,11 +49,14 @@ public final class WindowChanges {
             metadata.add(gfid);
             return;
         }
+        if (internal(r)) {
+            return;
+        }
         Fop fop = r.fop();
         Link link = new Link(new GfidKey(r.pgfidMsb(), r.pgfidLsb()), r.name());
         switch (fop) {
-            case CREATE, MKNOD, MKDIR -> create(gfid, FileType.ofMode(r.mode()), link, e);
-            case SYMLINK -> create(gfid, FileType.SYMLINK, link, e);
+            case CREATE, MKNOD, MKDIR -> addLink(gfid, FileType.ofMode(r.mode()), link, e);
+            case SYMLINK -> addLink(gfid, FileType.SYMLINK, link, e);
             case LINK -> addLink(gfid, FileType.FILE, link, e);
             case RENAME -> rename(gfid, link, new Link(new GfidKey(r.newPgfidMsb(), r.newPgfidLsb()), r.newName()), e);
             case UNLINK, RMDIR -> removeLink(gfid, link);
@@ -61,17 +64,15 @@ public final class WindowChanges {
         }
     }
 
-    /** True for GlusterFS's own entries: the creation of AFR's hidden directory at the root. */
+    /**
+     * True for GlusterFS's own entries, which the manifests and the analytics leave out: the creation of AFR's
+     * hidden {@code .glusterfs-anonymous-inode-*} entry at the root.
+     */
     public static boolean internal(JournalRecord r) {
-        return r.type() == RecordType.ENTRY && r.fop() == Fop.MKDIR && r.pgfidMsb() == GfidKey.ROOT.msb()
-                && r.pgfidLsb() == GfidKey.ROOT.lsb() && PathBytes.startsWith(r.name(), ANONYMOUS_INODE);
-    }
-
-    private void create(GfidKey gfid, FileType type, Link link, VolumeEvent e) {
-        if (link.parent().equals(GfidKey.ROOT) && PathBytes.startsWith(link.name(), ANONYMOUS_INODE)) {
-            return;
-        }
-        addLink(gfid, type, link, e);
+        Fop fop = r.type() == RecordType.ENTRY ? r.fop() : null;
+        return (fop == Fop.CREATE || fop == Fop.MKNOD || fop == Fop.MKDIR || fop == Fop.SYMLINK)
+                && r.pgfidMsb() == GfidKey.ROOT.msb() && r.pgfidLsb() == GfidKey.ROOT.lsb()
+                && PathBytes.startsWith(r.name(), ANONYMOUS_INODE);
     }
 
     private void addLink(GfidKey gfid, FileType type, Link link, VolumeEvent e) {
