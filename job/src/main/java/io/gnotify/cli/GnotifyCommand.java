@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Incremental-change streaming for GlusterFS: brick changelog journals in, one ordered stream of volume events out.",
-        subcommands = {RunCommand.class, BenchCommand.class, ReportCommand.class, VerifyCommand.class, ApplyCommand.class, MergeCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, WatchCommand.class, ReportCommand.class, VerifyCommand.class, ApplyCommand.class, MergeCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
 public final class GnotifyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -91,18 +90,19 @@ public record ManifestFile(String name, ManifestWindow window, List<ManifestEntr
             ManifestEntry.Op op = ManifestEntry.Op.valueOf(e.path("op").asText());
             long[] gfid = Gfid.parse(e.path("gfid").asText());
             FileType type = FileType.valueOf(e.path("ftype").asText().toUpperCase(Locale.ROOT));
-            return new ManifestEntry(op, new GfidKey(gfid[0], gfid[1]), type, bytes(e, "path"), bytes(e, "old_path"));
+            return new ManifestEntry(op, new GfidKey(gfid[0], gfid[1]), type, rawBytes(e, "path"), rawBytes(e, "old_path"));
         } catch (IllegalArgumentException ex) {
             throw new IOException(name + " line " + line + ": bad entry (" + ex.getMessage() + ")");
         }
     }
 
-    private static byte[] bytes(JsonNode e, String field) {
-        if (e.hasNonNull(field)) {
-            return e.get(field).asText().getBytes(StandardCharsets.UTF_8);
+    /** The raw bytes of {@code field}, or of its base64 form {@code field_b64}; {@code null} when neither is there. */
+    public static byte[] rawBytes(JsonNode node, String field) {
+        if (node.hasNonNull(field)) {
+            return node.get(field).asText().getBytes(StandardCharsets.UTF_8);
         }
-        if (e.hasNonNull(field + "_b64")) {
-            return Base64.getDecoder().decode(e.get(field + "_b64").asText());
+        if (node.hasNonNull(field + "_b64")) {
+            return java.util.Base64.getDecoder().decode(node.get(field + "_b64").asText());
         }
         return null;
     }
