@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./gnotify run} in continuous mode over the dr22 journals fed one rollover at a time, killed with
  * SIGKILL at 20 random moments (each after its incarnation completed a checkpoint, so each restart resumes)
  * and started again each time with the same state directory: the manifests and the event files equal an
- * uninterrupted run's, byte for byte, and none is missing. A longer soak by hand: {@code -Dgnotify.crashloop.kills=200}.
+ * uninterrupted run's, byte for byte, and none is missing. Two {@code gnotify watch} consumers (manifest entries
+ * and volume events) follow the killed job from the start; halfway they are killed too and restarted from the
+ * position after the last line they printed: together they print every committed line once, in order. A longer
+ * soak by hand: {@code -Dgnotify.crashloop.kills=200}.
  */
 class CrashLoopLabIT {
     private static final int KILLS = Integer.getInteger("gnotify.crashloop.kills", 20);
@@ -45,6 +48,8 @@ class CrashLoopLabIT {
         Random random = new Random(42);
         Path checkpoints = tmp.resolve("killed-state/checkpoints");
         Process gnotify = tools.startGnotify("killed", run);
+        Watcher entries = new Watcher(tools, tmp.resolve("killed"), tmp.resolve("watch-entries.txt"), false);
+        Watcher eventWatcher = new Watcher(tools, tmp.resolve("killed"), tmp.resolve("watch-events.txt"), true);
         try {
             int kills = 0;
             // Each kill comes a random 0-3 s after the running incarnation completed a checkpoint of its own,
@@ -67,6 +72,10 @@ class CrashLoopLabIT {
                     seen = completedCheckpoints(checkpoints);
                     killAt = Long.MAX_VALUE;
                     gnotify = tools.startGnotify("killed", run);
+                    if (kills == KILLS / 2) {
+                        entries.killAndResume();
+                        eventWatcher.killAndResume();
+                    }
                 }
             }
             Path manifests = tmp.resolve("killed/dr22/manifests");
@@ -97,11 +106,86 @@ class CrashLoopLabIT {
             for (String name : expectedEvents) {
                 assertThat(killedEvents.get(name)).as(name).isEqualTo(referenceEvents.get(name));
             }
+            // The consumers printed every committed entry and event once, in order, across their own restart.
+            List<String> committedEntries = new java.util.ArrayList<>();
+            for (Path m : ManifestFile.list(manifests)) {
+                List<String> lines = Files.readAllLines(m);
+                committedEntries.addAll(lines.subList(1, lines.size() - 1));
+            }
+            List<String> committedEvents = new java.util.ArrayList<>();
+            for (String name : FixtureVolumes.files(events).keySet()) {
+                if (!name.startsWith(".")) {
+                    committedEvents.addAll(Files.readAllLines(events.resolve(name)));
+                }
+            }
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> entries.lines().size() >= committedEntries.size() && eventWatcher.lines().size() >= committedEvents.size());
+            assertThat(entries.restarts + eventWatcher.restarts).isEqualTo(2);
+            assertThat(entries.lines()).containsExactlyElementsOf(committedEntries);
+            assertThat(eventWatcher.lines()).containsExactlyElementsOf(committedEvents);
+            assertThat(committedEntries).hasSizeGreaterThan(3000);
             assertThat(expectedEvents).hasSizeGreaterThan(15);
             assertThat(expected).hasSizeGreaterThan(80);
             assertThat(ManifestFile.list(manifests)).hasSizeGreaterThanOrEqualTo(expected.size() / 3);
         } finally {
             gnotify.destroyForcibly();
+            entries.process.destroyForcibly();
+            eventWatcher.process.destroyForcibly();
+        }
+    }
+
+    /** A {@code gnotify watch --json --from start} process that can be killed and resumed from its last line. */
+    private static final class Watcher {
+        private final LabGluster tools;
+        private final Path out;
+        private final Path stdout;
+        private final boolean events;
+        Process process;
+        int restarts;
+
+        Watcher(LabGluster tools, Path out, Path stdout, boolean events) throws java.io.IOException {
+            this.tools = tools;
+            this.out = out;
+            this.stdout = stdout;
+            this.events = events;
+            Files.write(stdout, new byte[0]);
+            process = start("start");
+        }
+
+        private Process start(String from) throws java.io.IOException {
+            List<String> args = new java.util.ArrayList<>(List.of("watch", out.toString(), "--volume", "dr22", "--json",
+                    "--poll-interval", "50ms", "--from", from));
+            if (events) {
+                args.add("--events");
+            }
+            return tools.startGnotify(events ? "watch-events" : "watch-entries", stdout, args.toArray(String[]::new));
+        }
+
+        /** SIGKILL, drop a torn last line, and start again right after the last whole line. */
+        void killAndResume() throws Exception {
+            process.destroyForcibly().waitFor();
+            byte[] b = Files.readAllBytes(stdout);
+            int end = b.length;
+            while (end > 0 && b[end - 1] != '\n') {
+                end--;
+            }
+            Files.write(stdout, java.util.Arrays.copyOf(b, end));
+            List<String> printed = Files.readAllLines(stdout);
+            String from = "start";
+            if (!printed.isEmpty()) {
+                String pos = printed.get(printed.size() - 1).replaceFirst("^\\{\"pos\":\"([0-9.]+)\".*", "$1");
+                from = io.gnotify.job.watch.TailPosition.parse(pos).next(!events).toString();
+            }
+            process = start(from);
+            restarts++;
+        }
+
+        /** The committed lines printed so far, without the position and window in front. */
+        List<String> lines() throws java.io.IOException {
+            String text = Files.readString(stdout);
+            return text.substring(0, text.lastIndexOf('\n') + 1).lines()
+                    .map(l -> l.replaceFirst("^\\{\"pos\":\"[0-9.]+\",\"window_start\":\\d+,\"window_end\":\\d+,", "{"))
+                    .toList();
         }
     }
 

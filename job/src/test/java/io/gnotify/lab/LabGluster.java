@@ -60,6 +60,16 @@ final class LabGluster {
         return pb.start();
     }
 
+    /** Starts {@code ./gnotify ARGS} with its standard output appended to {@code stdout} and its errors to a log. */
+    Process startGnotify(String log, Path stdout, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("gnotify").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve(log + ".log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()));
+        return pb.start();
+    }
+
     /** Runs {@code ./gnotify ARGS} to the end; returns its exit code. */
     int gnotify(String log, String... args) throws Exception {
         Process p = startGnotify(log, args);

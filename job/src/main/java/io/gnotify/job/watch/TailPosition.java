@@ -48,6 +48,6 @@ public record TailPosition(long seq, int entry) {
 
     @Override
     public String toString() {
-        return isNow() ? "now" : entry == 0 ? Long.toString(seq) : seq + "." + entry;
+        return isNow() ? "now" : equals(START) ? "start" : entry == 0 ? Long.toString(seq) : seq + "." + entry;
     }
 }
