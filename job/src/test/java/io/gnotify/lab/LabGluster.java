@@ -43,6 +43,21 @@ final class LabGluster {
         run(cmd, "lab-" + args[0]);
     }
 
+    /** Runs a command to the end and returns its standard output; fails on a non-zero exit. */
+    String sh(String... cmd) throws Exception {
+        Path outFile = Files.createTempFile(logs, "sh", ".out");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(outFile.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve("sh.log").toFile()));
+        check(pb.start(), String.join(" ", cmd));
+        return Files.readString(outFile, StandardCharsets.UTF_8);
+    }
+
+    /** Runs a command to the end, whatever its exit code; its output goes to the log. */
+    void shIgnoringExit(String... cmd) throws Exception {
+        new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("sh.log").toFile())).start().waitFor();
+    }
+
     /** {@code gluster volume info VOL --xml}, written to a file for {@code --volume-info}. */
     Path volumeInfo() throws Exception {
         Path xml = logs.resolve(volume + "-info.xml");

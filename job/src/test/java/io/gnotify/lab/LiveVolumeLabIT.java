@@ -82,7 +82,7 @@ class LiveVolumeLabIT {
                 "--target", backup.toString());
     }
 
-    private static void assertSame(Path volume, Path backup) throws Exception {
+    static void assertSame(Path volume, Path backup) throws Exception {
         Map<String, String> want = TreeSnapshot.of(volume);
         Map<String, String> got = TreeSnapshot.of(backup);
         Map<String, String> differences = new TreeMap<>();

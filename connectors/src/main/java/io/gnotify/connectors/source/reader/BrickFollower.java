@@ -146,8 +146,33 @@ final class BrickFollower {
             cursor = resolveStart(htimes);
         }
         Path htime = changelog.directory().resolve("htime").resolve("HTIME." + cursor.htime());
+        if (!java.nio.file.Files.exists(htime)) {
+            htime = replacement(htime, htimes);
+        }
         tail = HtimeTail.open(htime, cursor.entry(), problems);
         return true;
+    }
+
+    /**
+     * The HTIME file to follow when the cursor's is gone (the changelog directory was replaced, or the volume
+     * re-created under the same brick path): the first one that started after it, else the newest, from its
+     * start. Reported, and the next rollover is marked as a gap, since what the lost index listed after the
+     * cursor cannot be read.
+     */
+    private Path replacement(Path gone, List<Path> htimes) throws IOException {
+        Path next = htimes.get(htimes.size() - 1);
+        for (Path h : htimes) {
+            if (BrickChangelog.htimeStart(h) > cursor.htime()) {
+                next = h;
+                break;
+            }
+        }
+        problems.onProblem(new JournalProblem(JournalProblem.Kind.HTIME_RESTART, gone.toString(), 0, 0,
+                "the HTIME file of the checkpointed cursor (entry " + cursor.entry() + ") is gone; following "
+                        + next.getFileName() + " from its start"));
+        cursor = at(BrickChangelog.htimeStart(next), 0, 0, cursor.lastRollover());
+        restarted = true;
+        return next;
     }
 
     private BrickCursor resolveStart(List<Path> htimes) throws IOException {

@@ -178,6 +178,40 @@ class BrickFollowerTest {
     }
 
     @Test
+    void aCheckpointedHtimeThatIsGoneIsReportedAndTheNextOneFollowed(@TempDir Path tmp) throws Exception {
+        Path brick = tmp.resolve("b1");
+        Fixtures.copyBrick("single-tiny", "b1", brick);
+        Path changelogs = brick.resolve(".glusterfs/changelogs");
+        List<BrickElement> first = drain(new BrickFollower(split(brick, StartPosition.earliest(), false),
+                ProblemListener.STRICT), 1000);
+        BrickCursor checkpointed = first.get(first.size() / 2).cursorAfter();
+        // The volume is re-created under the same brick path: the old index is gone, a new one lists one journal.
+        try (var htimes = Files.list(changelogs.resolve("htime"))) {
+            for (Path h : htimes.toList()) {
+                Files.delete(h);
+            }
+        }
+        Path journal = changelogs.resolve("2026/11/24/CHANGELOG.1795509000");
+        Files.copy(Fixtures.journals("single-tiny", "b1").get(0), journal);
+        Files.write(changelogs.resolve("htime/HTIME.1795508990"),
+                ("/srv/gl/tiny1/b1/.glusterfs/changelogs/2026/11/24/CHANGELOG.1795509000\0").getBytes());
+        List<JournalProblem> problems = new ArrayList<>();
+        BrickFollower restored = new BrickFollower(new BrickSplit(B1, brick.toString(), StartPosition.earliest(), false,
+                checkpointed), problems::add);
+
+        List<BrickElement> next = drain(restored, 1000);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(JournalProblem.Kind.HTIME_RESTART);
+            assertThat(p.file()).endsWith("HTIME." + checkpointed.htime());
+            assertThat(p.detail()).contains("is gone").contains("HTIME.1795508990");
+        });
+        assertThat(records(next)).containsExactlyElementsOf(Fixtures.readStrict(journal));
+        assertThat(next.get(next.size() - 1).rollover()).isEqualTo(io.gnotify.connectors.source.RolloverKind.GAP);
+        assertThat(next.get(next.size() - 1).cursorAfter().htime()).isEqualTo(1795508990L);
+    }
+
+    @Test
     void aBrickNotThereYetIsWaitedFor(@TempDir Path tmp) throws Exception {
         BrickFollower f = new BrickFollower(split(tmp.resolve("later"), StartPosition.earliest(), false), ProblemListener.STRICT);
         assertThat(drain(f, 100)).isEmpty();

@@ -1,0 +1,139 @@
+package io.gnotify.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gnotify.job.manifest.BrickWindowStatus;
+import io.gnotify.job.manifest.ManifestEntry;
+import io.gnotify.job.manifest.ManifestFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A replica brick of a real GlusterFS 2x2 volume dies (its brick process killed) while the volume keeps
+ * changing, and comes back with {@code gluster volume start VOL force} and self-heal. gnotify keeps closing
+ * windows on the live replica, marks the dead brick {@code down} in those windows, and what the heal logs
+ * on it (the renames, unlinks and rmdirs it missed, its files as MKNOD) produces no name change in the
+ * windows of the heal, when nothing was written; the chain verifies, and the backup that {@code apply}
+ * builds from the manifests equals the volume. The heal's attribute and data records still show as META
+ * and MODIFY entries of the heal window (printed; a known gap).
+ */
+class BrickDownLabIT {
+    static final String VOLUME = "gndown";
+
+    @Test
+    void aReplicaBrickDiesAndHealsWithoutLossDuplicatesOrPhantoms(@TempDir Path temp) throws Exception {
+        Path tmp = LabGluster.workDir(temp);
+        LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
+        lab.lab("start");
+        try {
+            lab.lab("teardown", VOLUME);
+            lab.lab("setup", VOLUME, "dr22");
+            lab.lab("workload", VOLUME, "populate");
+            Path out = tmp.resolve("out");
+            Path manifests = out.resolve(VOLUME).resolve("manifests");
+            String[] run = {"run", "--bootstrap", "crawl", "--lookup-mount", lab.mount().toString(), "--window", "5s",
+                "--checkpoint-interval", "1s", "--brick-down-timeout", "8s",
+                "--volume-info", lab.volumeInfo().toString(), "--output", out.toString(), "--state-dir",
+                tmp.resolve("state").toString()};
+            Process gnotify = lab.startGnotify("run", run);
+            try {
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> Files.isDirectory(manifests) && ManifestFile.list(manifests).size() >= 2);
+
+                // b2 (a replica of the first subvolume) dies; the volume keeps changing on b1.
+                String brick = "/srv/gl/" + VOLUME + "/b2";
+                String pid = lab.sh("pgrep", "-f", "glusterfsd.*--brick-name " + brick + "( |$)").trim();
+                lab.sh("kill", "-9", pid);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(Path.of("/proc", pid)));
+                long downAt = now();
+                lab.lab("workload", VOLUME, "mutate");
+                long mutated = now();
+                // Windows keep closing past the mutate workload on the live replica.
+                awaitWindowsClosedPast(manifests, Math.max(mutated, downAt + 12) + 5);
+
+                // b2 comes back and is healed; nothing is written through the mount meanwhile.
+                long quietFrom = now();
+                // glusterd takes a brick whose process it has not seen exit yet for running: retry until it is up.
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    lab.sh("gluster", "volume", "start", VOLUME, "force");
+                    return lab.sh("gluster", "volume", "status", VOLUME).lines()
+                            .anyMatch(l -> l.startsWith("Brick ") && l.contains(brick + " ") && l.matches(".*\\sY\\s+\\d+\\s*$"));
+                });
+                // The self-heal daemon heals on its own once the brick is back; "heal" only hurries it along
+                // (in this lab it answers "brick op 'Heal' failed" while healing fine, so its exit is ignored).
+                lab.shIgnoringExit("gluster", "volume", "heal", VOLUME);
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> pendingHeals(lab) == 0);
+                Thread.sleep(8_000);
+                long quietTo = now();
+                lab.lab("workload", VOLUME, "churn");
+                awaitWindowsClosedPast(manifests, now() + 5);
+                gnotify.destroy();
+                gnotify.waitFor();
+
+                List<ManifestFile> all = new ArrayList<>();
+                for (Path m : ManifestFile.list(manifests)) {
+                    all.add(ManifestFile.read(m));
+                }
+                String b2 = all.get(0).window().bricks().stream().map(BrickWindowStatus::brick)
+                        .filter(b -> b.endsWith(brick)).findFirst().orElseThrow();
+                List<String> downWindows = all.stream().filter(m -> m.window().bricks().stream()
+                        .anyMatch(b -> b.brick().equals(b2) && b.status().equals("down"))).map(ManifestFile::name).toList();
+                assertThat(downWindows).as("windows marking %s down", b2).hasSizeGreaterThanOrEqualTo(2);
+                List<ManifestFile> quiet = all.stream()
+                        .filter(m -> m.window().windowStart() >= quietFrom && m.window().windowEnd() <= quietTo).toList();
+                // The heal re-logs on b2 the renames, unlinks and rmdirs it missed (and the files it missed as
+                // MKNOD): all merged with b1's copies or no change of the namespace, so no name changes here.
+                List<String> nameChanges = quiet.stream().flatMap(m -> m.entries().stream())
+                        .filter(e -> e.op() != ManifestEntry.Op.META && e.op() != ManifestEntry.Op.MODIFY)
+                        .map(ManifestEntry::toString).toList();
+                assertThat(nameChanges).as("name changes in the windows of the heal, when nothing was written").isEmpty();
+                // Known gap (docs/reliability.md): the heal's SETATTR, REMOVEXATTR and data records, logged on b2
+                // only, still surface as META and MODIFY entries of the heal window. Reported, not asserted away.
+                System.out.printf("BrickDownLabIT: heal windows %d, META %d, MODIFY %d%n", quiet.size(),
+                        quiet.stream().mapToLong(m -> m.entries().stream().filter(e -> e.op() == ManifestEntry.Op.META).count()).sum(),
+                        quiet.stream().mapToLong(m -> m.entries().stream().filter(e -> e.op() == ManifestEntry.Op.MODIFY).count()).sum());
+                assertThat(quiet).as("quiet windows").isNotEmpty();
+
+                assertThat(lab.gnotify("verify", "verify", out.toString())).as(lab.log("verify")).isZero();
+                Path backup = tmp.resolve("backup");
+                assertThat(lab.gnotify("apply", "apply", "--manifests", manifests.toString(), "--source",
+                        lab.mount().toString(), "--target", backup.toString())).as(lab.log("apply")).isZero();
+                LiveVolumeLabIT.assertSame(lab.mount(), backup);
+            } finally {
+                gnotify.destroyForcibly();
+            }
+        } finally {
+            lab.lab("teardown", VOLUME);
+        }
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private static void awaitWindowsClosedPast(Path manifests, long t) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            List<Path> files = ManifestFile.list(manifests);
+            return ManifestFile.read(files.get(files.size() - 1)).window().windowEnd() >= t;
+        });
+    }
+
+    /** Entries still waiting for heal, summed over the bricks ({@code gluster volume heal VOL info}). */
+    private static int pendingHeals(LabGluster lab) throws Exception {
+        int n = 0;
+        for (String line : lab.sh("gluster", "volume", "heal", VOLUME, "info").split("\n")) {
+            if (line.startsWith("Number of entries:")) {
+                String v = line.substring(line.indexOf(':') + 1).trim();
+                n += v.equals("-") ? 1 : Integer.parseInt(v);
+            }
+        }
+        return n;
+    }
+}
