@@ -30,17 +30,11 @@ class BrickDownLabIT {
     void aReplicaBrickDiesAndHealsWithoutLossDuplicatesOrPhantoms(@TempDir Path temp) throws Exception {
         Path tmp = LabGluster.workDir(temp);
         LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
-        lab.lab("start");
         try {
-            lab.lab("teardown", VOLUME);
-            lab.lab("setup", VOLUME, "dr22");
-            lab.lab("workload", VOLUME, "populate");
+            lab.freshVolume("dr22", "populate");
             Path out = tmp.resolve("out");
             Path manifests = out.resolve(VOLUME).resolve("manifests");
-            String[] run = {"run", "--bootstrap", "crawl", "--lookup-mount", lab.mount().toString(), "--window", "5s",
-                "--checkpoint-interval", "1s", "--brick-down-timeout", "8s",
-                "--volume-info", lab.volumeInfo().toString(), "--output", out.toString(), "--state-dir",
-                tmp.resolve("state").toString()};
+            String[] run = lab.continuousRun(out, tmp.resolve("state"), "--brick-down-timeout", "8s");
             Process gnotify = lab.startGnotify("run", run);
             try {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))

@@ -43,6 +43,28 @@ final class LabGluster {
         run(cmd, "lab-" + args[0]);
     }
 
+    /** glusterd up, the volume re-created fresh with {@code layout}, then the given workload phases run on it. */
+    void freshVolume(String layout, String... workloads) throws Exception {
+        lab("start");
+        lab("teardown", volume);
+        lab("setup", volume, layout);
+        for (String phase : workloads) {
+            lab("workload", volume, phase);
+        }
+    }
+
+    /**
+     * The arguments of a continuous {@code gnotify run} on this volume as the lab tests run it: bootstrap crawl,
+     * name lookups on the mount, 5 s windows, 1 s checkpoints, then {@code extra}.
+     */
+    String[] continuousRun(Path out, Path state, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", "--bootstrap", "crawl", "--lookup-mount", mount().toString(),
+                "--window", "5s", "--checkpoint-interval", "1s", "--volume-info", volumeInfo().toString(),
+                "--output", out.toString(), "--state-dir", state.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
     /** Runs a command to the end and returns its standard output; fails on a non-zero exit. */
     String sh(String... cmd) throws Exception {
         Path outFile = Files.createTempFile(logs, "sh", ".out");

@@ -28,18 +28,11 @@ class LiveVolumeLabIT {
     void aBackupFollowsTheLiveVolumeThroughABootstrapAndAKill(@TempDir Path temp) throws Exception {
         Path tmp = LabGluster.workDir(temp);
         LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
-        lab.lab("start");
         try {
-            lab.lab("teardown", VOLUME);
-            lab.lab("setup", VOLUME, "dr22");
-            lab.lab("workload", VOLUME, "populate");
-            lab.lab("workload", VOLUME, "edge");
+            lab.freshVolume("dr22", "populate", "edge");
             Path out = tmp.resolve("out");
             Path manifests = out.resolve(VOLUME).resolve("manifests");
-            String[] run = {"run", "--bootstrap", "crawl", "--lookup-mount", lab.mount().toString(), "--window", "5s",
-                "--checkpoint-interval", "1s",
-                "--volume-info", lab.volumeInfo().toString(), "--output", out.toString(), "--state-dir",
-                tmp.resolve("state").toString()};
+            String[] run = lab.continuousRun(out, tmp.resolve("state"));
             Process gnotify = lab.startGnotify("run", run);
             try {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
