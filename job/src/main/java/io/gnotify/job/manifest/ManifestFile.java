@@ -44,7 +44,11 @@ public record ManifestFile(String name, ManifestWindow window, List<ManifestEntr
 
     /** Parses a manifest's bytes; {@code name} is used in errors. */
     public static ManifestFile parse(String name, byte[] bytes) throws IOException {
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
+        return parse(name, new String(bytes, StandardCharsets.UTF_8).split("\n"));
+    }
+
+    /** Parses a manifest already split into its lines; {@code name} is used in errors. */
+    public static ManifestFile parse(String name, String[] lines) throws IOException {
         if (lines.length < 2) {
             throw new IOException(name + ": not a manifest (fewer than two lines)");
         }

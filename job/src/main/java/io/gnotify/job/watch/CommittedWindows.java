@@ -1,5 +1,6 @@
 package io.gnotify.job.watch;
 
+import io.gnotify.job.WindowGrid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -105,6 +106,6 @@ final class CommittedWindows {
     }
 
     private static String name(long start, long end) {
-        return String.format("%010d-%010d.jsonl", start, end);
+        return WindowGrid.name(start, end) + ".jsonl";
     }
 }

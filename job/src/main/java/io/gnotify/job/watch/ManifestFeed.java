@@ -63,9 +63,9 @@ final class ManifestFeed implements WindowFeed {
         if (chain.problems().size() > before) {
             throw new IOException("gnotify will not deliver from a broken chain: " + chain.problems().get(before));
         }
-        ManifestFile manifest = ManifestFile.parse(file.toString(), bytes);
-        ManifestWindow w = manifest.window();
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
+        ManifestFile manifest = ManifestFile.parse(file.toString(), lines);
+        ManifestWindow w = manifest.window();
         List<Notification> out = new ArrayList<>();
         List<ManifestEntry> entries = manifest.entries();
         for (int i = 0; i < entries.size(); i++) {
