@@ -18,7 +18,13 @@ public record BrickElement(Kind kind, long journalTs, JournalRecord record, Roll
         /** A rollover is fully read: the brick's event time reaches its timestamp. */
         ROLLOVER,
         /** The brick is down and a live replica carries its subvolume: stop holding the watermark. */
-        IDLE
+        IDLE,
+        /**
+         * A split restored from a checkpoint: its event time is back at the cursor's last rollover. Flink does
+         * not checkpoint watermarks, so without it a brick with nothing new to read would hold the volume's
+         * watermark at its minimum and the windows it had already closed on would never close.
+         */
+        RESUMED
     }
 
     static BrickElement record(long journalTs, JournalRecord r, BrickCursor after) {
@@ -27,6 +33,10 @@ public record BrickElement(Kind kind, long journalTs, JournalRecord record, Roll
 
     static BrickElement rollover(long journalTs, RolloverKind how, BrickCursor after) {
         return new BrickElement(Kind.ROLLOVER, journalTs, null, how, after);
+    }
+
+    static BrickElement resumed(BrickCursor at) {
+        return new BrickElement(Kind.RESUMED, at.lastRollover(), null, null, at);
     }
 
     static BrickElement idle(BrickCursor at) {

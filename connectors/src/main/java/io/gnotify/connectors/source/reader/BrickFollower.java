@@ -37,11 +37,14 @@ final class BrickFollower {
     private boolean crawled;
     /** Journalling restarted (a new HTIME file): the next rollover closes a gap. */
     private boolean restarted;
+    /** A restored cursor whose event time is still to be handed back (see {@link BrickElement.Kind#RESUMED}). */
+    private boolean resumePending;
 
     BrickFollower(BrickSplit split, ProblemListener problems) {
         this.split = split;
         this.problems = problems;
         this.cursor = split.cursor();
+        this.resumePending = cursor != null && cursor.lastRollover() != BrickCursor.NO_ROLLOVER;
     }
 
     /** The cursor after everything handed out so far. */
@@ -54,6 +57,11 @@ final class BrickFollower {
      * reached its end (nothing will ever follow), {@code true} otherwise, even when nothing was new.
      */
     boolean poll(int max, List<BrickElement> out) throws IOException {
+        if (resumePending) {
+            resumePending = false;
+            out.add(BrickElement.resumed(cursor));
+            return true;
+        }
         if (crawlPending() && !crawl(max, out)) {
             return true;
         }

@@ -14,8 +14,9 @@ import org.apache.flink.connector.base.source.reader.RecordEmitter;
 /**
  * Emits a brick's elements and moves its split state past each one. A record goes out stamped with its
  * journal's time; a completed rollover at {@code T} becomes the brick's watermark {@code T*1000-1} (every
- * journal named before {@code T} is read) and is announced by a rollover marker; an idle request marks the
- * brick's split idle, after a DOWN marker at its last rollover.
+ * journal named before {@code T} is read) and is announced by a rollover marker; a restored split gets back
+ * the watermark of its cursor's last rollover (no marker: that rollover was announced before the checkpoint);
+ * an idle request marks the brick's split idle, after a DOWN marker at its last rollover.
  */
 final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecord, BrickSplitState> {
     private final Map<String, BrickMetrics> metrics;
@@ -49,6 +50,10 @@ final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecor
                 output.emitWatermark(new Watermark(e.journalTs() * 1000 - 1));
                 m.rollover(e.journalTs());
                 rolloverListener.accept(brick.id(), e.journalTs());
+                break;
+            case RESUMED:
+                output.emitWatermark(new Watermark(e.journalTs() * 1000 - 1));
+                m.rollover(e.journalTs());
                 break;
             case IDLE:
                 long covered = state.cursor() == null ? BrickCursor.NO_ROLLOVER : state.cursor().lastRollover();
