@@ -114,6 +114,13 @@ final class RunCommand implements Callable<Integer> {
             defaultValue = "60s", description = "No rollover for this long marks a brick DOWN (default: ${DEFAULT-VALUE}).")
     Duration brickDownTimeout;
 
+    @Option(names = "--subvolume-gap-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = {"When every brick of a subvolume is down, windows wait for it; after this much longer",
+                    "(counted from the brick down timeout) they are published without it and its bricks are",
+                    "marked 'gap' until they roll over again. What they journalled meanwhile is dropped and",
+                    "counted when they come back (default: wait for ever)."})
+    Duration subvolumeGapTimeout;
+
     @Option(names = "--max-brick-drift", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "60s", description = "How far (event time) a brick may read ahead of the slowest live "
                     + "one while catching up; bounds memory (default: ${DEFAULT-VALUE}).")
@@ -148,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
                 new WindowGrid(window.toSeconds()), bounded, startPosition(), dedupHorizon, emitEvents,
                 pollInterval, brickDownTimeout, maxBrickDrift,
                 lookupMount == null ? null : new MountNameOwners(lookupMount.toAbsolutePath().toString()),
-                new AnalyticsSettings(analyticsDepths, analyticsTop));
+                new AnalyticsSettings(analyticsDepths, analyticsTop), subvolumeGapTimeout);
         // Embedded unless `flink run` or the Kubernetes operator installed its context environment.
         boolean embedded = StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
         Configuration conf = configuration(embedded);

@@ -12,30 +12,38 @@ import java.time.Duration;
 /**
  * Everything the pipeline needs to know, as given on the command line. {@code nameOwners} settles name
  * conflicts the journals cannot order by asking the live volume ({@code null}: keep the journal order);
- * {@code analytics} sets the directory depths and the length of the busiest-directory lists.
+ * {@code analytics} sets the directory depths and the length of the busiest-directory lists;
+ * {@code subvolumeGapTimeout} how long windows wait for a subvolume with no live brick before they are
+ * published without it ({@code null}: for ever).
  */
 public record JobSettings(VolumeInfo volume, BrickMap brickMap, Path output, WindowGrid windows, boolean bounded,
         StartPosition start, Duration dedupHorizon, boolean emitEvents, Duration pollInterval,
-        Duration brickDownTimeout, Duration maxBrickDrift, NameOwners nameOwners, AnalyticsSettings analytics)
-        implements Serializable {
+        Duration brickDownTimeout, Duration maxBrickDrift, NameOwners nameOwners, AnalyticsSettings analytics,
+        Duration subvolumeGapTimeout) implements Serializable {
 
     /** The settings with the default analytics (directory depths 1 and 2, top 10). */
     public JobSettings(VolumeInfo volume, BrickMap brickMap, Path output, WindowGrid windows, boolean bounded,
             StartPosition start, Duration dedupHorizon, boolean emitEvents, Duration pollInterval,
             Duration brickDownTimeout, Duration maxBrickDrift, NameOwners nameOwners) {
         this(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval, brickDownTimeout,
-                maxBrickDrift, nameOwners, AnalyticsSettings.DEFAULT);
+                maxBrickDrift, nameOwners, AnalyticsSettings.DEFAULT, null);
     }
 
     /** The same settings with other analytics. */
     public JobSettings withAnalytics(AnalyticsSettings a) {
         return new JobSettings(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval,
-                brickDownTimeout, maxBrickDrift, nameOwners, a);
+                brickDownTimeout, maxBrickDrift, nameOwners, a, subvolumeGapTimeout);
     }
 
     /** The same settings with a live name lookup. */
     public JobSettings withNameOwners(NameOwners owners) {
         return new JobSettings(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval,
-                brickDownTimeout, maxBrickDrift, owners, analytics);
+                brickDownTimeout, maxBrickDrift, owners, analytics, subvolumeGapTimeout);
+    }
+
+    /** The same settings, publishing past a subvolume with no live brick after {@code timeout}. */
+    public JobSettings withSubvolumeGapTimeout(Duration timeout) {
+        return new JobSettings(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval,
+                brickDownTimeout, maxBrickDrift, nameOwners, analytics, timeout);
     }
 }

@@ -39,6 +39,9 @@ public final class VolumePipeline {
     public static BrickJournalSource source(JobSettings s) {
         var b = BrickJournalSource.builder().volume(s.volume()).brickMap(s.brickMap()).startPosition(s.start())
                 .pollInterval(s.pollInterval()).brickDownTimeout(s.brickDownTimeout());
+        if (s.subvolumeGapTimeout() != null) {
+            b.subvolumeGapTimeout(s.subvolumeGapTimeout());
+        }
         return (s.bounded() ? b.bounded() : b.continuous()).build();
     }
 

@@ -41,33 +41,26 @@ class BrickDownLabIT {
                         .until(() -> Files.isDirectory(manifests) && ManifestFile.list(manifests).size() >= 2);
 
                 // b2 (a replica of the first subvolume) dies; the volume keeps changing on b1.
-                String brick = "/srv/gl/" + VOLUME + "/b2";
-                String pid = lab.sh("pgrep", "-f", "glusterfsd.*--brick-name " + brick + "( |$)").trim();
-                lab.sh("kill", "-9", pid);
-                await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(Path.of("/proc", pid)));
-                long downAt = now();
+                String brick = lab.brickPath("b2");
+                lab.killBrick(brick);
+                long downAt = LabGluster.nowSecond();
                 lab.lab("workload", VOLUME, "mutate");
-                long mutated = now();
+                long mutated = LabGluster.nowSecond();
                 // Windows keep closing past the mutate workload on the live replica.
-                awaitWindowsClosedPast(manifests, Math.max(mutated, downAt + 12) + 5);
+                LabGluster.awaitWindowsClosedPast(manifests, Math.max(mutated, downAt + 12) + 5);
 
                 // b2 comes back and is healed; nothing is written through the mount meanwhile.
-                long quietFrom = now();
-                // glusterd takes a brick whose process it has not seen exit yet for running: retry until it is up.
-                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                    lab.sh("gluster", "volume", "start", VOLUME, "force");
-                    return lab.sh("gluster", "volume", "status", VOLUME).lines()
-                            .anyMatch(l -> l.startsWith("Brick ") && l.contains(brick + " ") && l.matches(".*\\sY\\s+\\d+\\s*$"));
-                });
+                long quietFrom = LabGluster.nowSecond();
+                lab.restartBrick(brick);
                 // The self-heal daemon heals on its own once the brick is back; "heal" only hurries it along
                 // (in this lab it answers "brick op 'Heal' failed" while healing fine, so its exit is ignored).
                 lab.shIgnoringExit("gluster", "volume", "heal", VOLUME);
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                         .until(() -> pendingHeals(lab) == 0);
                 Thread.sleep(8_000);
-                long quietTo = now();
+                long quietTo = LabGluster.nowSecond();
                 lab.lab("workload", VOLUME, "churn");
-                awaitWindowsClosedPast(manifests, now() + 5);
+                LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
                 gnotify.destroy();
                 gnotify.waitFor();
 
@@ -106,17 +99,6 @@ class BrickDownLabIT {
         } finally {
             lab.lab("teardown", VOLUME);
         }
-    }
-
-    private static long now() {
-        return System.currentTimeMillis() / 1000;
-    }
-
-    private static void awaitWindowsClosedPast(Path manifests, long t) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            List<Path> files = ManifestFile.list(manifests);
-            return ManifestFile.read(files.get(files.size() - 1)).window().windowEnd() >= t;
-        });
     }
 
     /** Entries still waiting for heal, summed over the bricks ({@code gluster volume heal VOL info}). */

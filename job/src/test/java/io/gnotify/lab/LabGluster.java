@@ -1,9 +1,13 @@
 package io.gnotify.lab;
 
+import static org.awaitility.Awaitility.await;
+
+import io.gnotify.job.manifest.ManifestFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -134,5 +138,56 @@ final class LabGluster {
             p.destroyForcibly();
             throw new AssertionError(what + " failed; see " + logs);
         }
+    }
+
+    /** Now, in epoch seconds (the unit of journal and window times). */
+    static long nowSecond() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    /** Waits (up to 3 minutes) until the newest manifest's window ends at or after second {@code t}. */
+    static void awaitWindowsClosedPast(Path manifests, long t) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            List<Path> files = ManifestFile.list(manifests);
+            return !files.isEmpty() && ManifestFile.read(files.get(files.size() - 1)).window().windowEnd() >= t;
+        });
+    }
+
+    /** The backend path of brick {@code name} (b1, b2, …) of this lab's volume. */
+    String brickPath(String name) {
+        return "/srv/gl/" + volume + "/" + name;
+    }
+
+    /** Kills the brick process serving {@code brick} with SIGKILL and waits until it is gone. */
+    void killBrick(String brick) throws Exception {
+        String pid = sh("pgrep", "-f", "glusterfsd.*--brick-name " + brick + "( |$)").trim();
+        sh("kill", "-9", pid);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(Path.of("/proc", pid)));
+    }
+
+    /**
+     * Brings a killed brick back with {@code gluster volume start VOL force}, retried until its status is
+     * online (glusterd takes a brick whose process it has not seen exit yet for running), then waits until
+     * the mount's client has reconnected to it: every entry of the volume can be looked up again.
+     */
+    void restartBrick(String brick) {
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            sh("gluster", "volume", "start", volume, "force");
+            return sh("gluster", "volume", "status", volume).lines()
+                    .anyMatch(l -> l.startsWith("Brick ") && l.contains(brick + " ") && l.matches(".*\\sY\\s+\\d+\\s*$"));
+        });
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            try (java.util.stream.Stream<Path> all = Files.walk(mount())) {
+                all.forEach(p -> {
+                    try {
+                        Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+                                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            return true;
+        });
     }
 }

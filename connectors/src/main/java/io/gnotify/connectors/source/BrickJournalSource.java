@@ -9,6 +9,7 @@ import io.gnotify.connectors.source.split.BrickSplitSerializer;
 import io.gnotify.connectors.volume.Brick;
 import io.gnotify.connectors.volume.BrickMap;
 import io.gnotify.connectors.volume.VolumeInfo;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -86,6 +87,7 @@ public final class BrickJournalSource
     private BrickJournalEnumerator enumerator(SplitEnumeratorContext<BrickSplit> context, List<BrickSplit> splits) {
         return new BrickJournalEnumerator(context, volume, splits, bounded,
                 options.get(BrickJournalSourceOptions.BRICK_DOWN_TIMEOUT).toMillis(),
+                options.getOptional(BrickJournalSourceOptions.SUBVOLUME_GAP_TIMEOUT).map(Duration::toMillis).orElse(-1L),
                 options.get(BrickJournalSourceOptions.LIVENESS_CHECK_INTERVAL).toMillis());
     }
 

@@ -55,6 +55,11 @@ public final class BrickJournalSourceBuilder {
         return set(BrickJournalSourceOptions.BRICK_DOWN_TIMEOUT, d);
     }
 
+    /** Publish windows past a subvolume with no live brick after this long, marking it as a gap. */
+    public BrickJournalSourceBuilder subvolumeGapTimeout(Duration d) {
+        return set(BrickJournalSourceOptions.SUBVOLUME_GAP_TIMEOUT, d);
+    }
+
     public BrickJournalSourceBuilder livenessCheckInterval(Duration d) {
         return set(BrickJournalSourceOptions.LIVENESS_CHECK_INTERVAL, d);
     }

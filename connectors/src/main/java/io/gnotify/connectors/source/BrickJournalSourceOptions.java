@@ -18,6 +18,14 @@ public final class BrickJournalSourceOptions {
                     + "is up, it stops holding the volume watermark. Bricks roll over every "
                     + "changelog.rollover-time (15 s by default) even when idle.");
 
+    public static final ConfigOption<Duration> SUBVOLUME_GAP_TIMEOUT = ConfigOptions
+            .key("gnotify.source.subvolume-gap-timeout").durationType().noDefaultValue()
+            .withDescription("When every brick of a subvolume is down, windows wait for it. Once it has been without "
+                    + "a live brick for this long (after the brick down timeout), windows close without it and its "
+                    + "bricks are marked 'gap' in the manifests until they roll over again; what such a brick "
+                    + "journalled meanwhile arrives behind the volume watermark and is dropped and counted. Unset: "
+                    + "wait for ever (the default).");
+
     public static final ConfigOption<Duration> LIVENESS_CHECK_INTERVAL = ConfigOptions
             .key("gnotify.source.liveness-check-interval").durationType().defaultValue(Duration.ofSeconds(2))
             .withDescription("How often the enumerator re-evaluates which bricks are down.");

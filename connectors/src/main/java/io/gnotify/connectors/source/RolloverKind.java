@@ -3,8 +3,8 @@ package io.gnotify.connectors.source;
 /**
  * How one of a brick's rollovers ended, as carried through the pipeline by rollover markers: a journal read
  * to its end, an empty window (HTIME entry without a file), a gap (the journal listed in HTIME is missing or
- * unreadable, or journalling restarted), the brick declared down while a replica carries it, or the end of
- * the brick's bootstrap crawl.
+ * unreadable, or journalling restarted), the brick declared down while a replica carries it, or with its
+ * whole subvolume past the gap timeout, or the end of the brick's bootstrap crawl.
  */
 public enum RolloverKind {
     JOURNAL,
@@ -12,13 +12,23 @@ public enum RolloverKind {
     GAP,
     DOWN,
     /** The brick's bootstrap crawl is complete (its records carry the crawl second). */
-    CRAWL;
+    CRAWL,
+    /**
+     * The brick is down and so is the rest of its subvolume, past the subvolume gap timeout: windows close
+     * without it and mark it as a gap until its next rollover. (Last: serializers store the ordinal.)
+     */
+    UNCOVERED;
 
     /**
      * The offset a marker sorts at in the volume order: after every record of its brick and journal second,
-     * a brick's DOWN after its rollover.
+     * a brick's DOWN or UNCOVERED after its rollover.
      */
     public long sortOffset() {
-        return this == DOWN ? Long.MAX_VALUE : Long.MAX_VALUE - 1;
+        return isAway() ? Long.MAX_VALUE : Long.MAX_VALUE - 1;
+    }
+
+    /** The brick stopped holding the volume watermark (DOWN or UNCOVERED) until its next rollover. */
+    public boolean isAway() {
+        return this == DOWN || this == UNCOVERED;
     }
 }

@@ -35,11 +35,15 @@ class ContinuousSourceTest {
     }
 
     static BrickJournalSource source(String fixture, LiveVolume live, Duration downTimeout) throws Exception {
+        return builder(fixture, live, downTimeout).build();
+    }
+
+    static BrickJournalSourceBuilder builder(String fixture, LiveVolume live, Duration downTimeout) throws Exception {
         VolumeInfo volume = VolumeInfo.parse(Fixtures.fixture(fixture).resolve("volume-info.xml"), null);
         String from = volume.bricks().get(0).path().replaceAll("/b1$", "");
         return BrickJournalSource.builder().volume(volume).brickMap(BrickMap.of(List.of(from + "=" + live.bricks)))
                 .continuous().pollInterval(Duration.ofMillis(20)).brickDownTimeout(downTimeout)
-                .livenessCheckInterval(Duration.ofMillis(100)).build();
+                .livenessCheckInterval(Duration.ofMillis(100));
     }
 
     /**
@@ -91,6 +95,57 @@ class ContinuousSourceTest {
             assertThat(b2).contains(b2Last + " DOWN");
             assertThat(b2.stream().filter(m -> !m.endsWith("DOWN")).toList())
                     .isEqualTo(SourceTestSupport.expectedMarkers(live.bricks.resolve("b2")));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /**
+     * On a distribute volume (each brick its own subvolume) a brick that stops rolling over holds the watermark
+     * for the down timeout plus the subvolume gap timeout; then it is announced UNCOVERED at its last rollover
+     * and the other subvolume carries time on alone. Its records still arrive when it comes back.
+     */
+    @Test
+    void aWholeSubvolumeDownIsReleasedAsAGapAfterTheGapTimeout(@TempDir Path tmp) throws Exception {
+        LiveVolume live = new LiveVolume("dist2-ascii", tmp);
+        WatermarkProbe.WATERMARK.set(Long.MIN_VALUE);
+        StreamExecutionEnvironment env = env(tmp.resolve("cp"), null);
+        BrickJournalSource source = builder("dist2-ascii", live, Duration.ofMillis(1000))
+                .subvolumeGapTimeout(Duration.ofMillis(1500)).build();
+        env.fromSource(source, SourceTestSupport.watermarks(), "bricks")
+                .transform("probe", BrickRecordSerializer.TYPE, new WatermarkProbe()).setParallelism(1)
+                .sinkTo(new CollectingSink<>("uncovered")).setParallelism(1);
+        JobClient job = env.executeAsync("uncovered");
+        try {
+            long half = live.timestamp(0, live.entries(0) / 2);
+            live.rolloverUntil(half, 0, 1);
+            long b2Last = live.timestamp(1, live.fed(1) - 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> WatermarkProbe.WATERMARK.get() >= minFed(live) * 1000 - 1);
+
+            // b2 stops; b1 keeps rolling over. For 2 s (less than 1 s down + 1.5 s gap) time waits for b2.
+            long b1Last = live.timestamp(0, live.entries(0) - 1);
+            long stoppedAt = System.currentTimeMillis();
+            while (live.fed(0) < live.entries(0) || System.currentTimeMillis() - stoppedAt < 2000) {
+                if (live.fed(0) < live.entries(0)) {
+                    live.rollover(0);
+                }
+                if (System.currentTimeMillis() - stoppedAt < 2000) {
+                    assertThat(WatermarkProbe.WATERMARK.get()).isLessThanOrEqualTo(b2Last * 1000 - 1);
+                }
+                Thread.sleep(40);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> WatermarkProbe.WATERMARK.get() >= b1Last * 1000 - 1);
+
+            // b2 comes back: its records still arrive (downstream decides what a late record means).
+            live.rolloverUntil(Long.MAX_VALUE, 1);
+            int total = SourceTestSupport.expectedFixture("dist2-ascii").values().stream().mapToInt(List::size).sum();
+            await().atMost(Duration.ofSeconds(30)).until(() -> SourceTestSupport.recordCount(CollectingSink.queue("uncovered")) >= total);
+            Thread.sleep(200);
+            List<BrickRecord> got = new ArrayList<>(CollectingSink.<BrickRecord>queue("uncovered"));
+            assertThat(SourceTestSupport.byBrick(got)).isEqualTo(SourceTestSupport.expectedFixture("dist2-ascii"));
+            List<String> b2 = SourceTestSupport.markersByBrick(got).get(1);
+            assertThat(b2).contains(b2Last + " UNCOVERED").noneMatch(m -> m.endsWith("DOWN"));
+            assertThat(SourceTestSupport.markersByBrick(got).get(0)).noneMatch(m -> m.endsWith("UNCOVERED"));
         } finally {
             job.cancel().get();
         }

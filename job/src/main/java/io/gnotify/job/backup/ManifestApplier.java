@@ -118,7 +118,7 @@ public final class ManifestApplier {
             case MOVE -> move(s, p, t);
             case CREATE -> create(s, p, createdFiles);
             case REFRESH -> {
-                if (SourceCopier.refresh(source(s.path()), p)) {
+                if (SourceCopier.refresh(source(s.path()), p, s.entry().gfid())) {
                     counts.refreshed++;
                 } else {
                     vanished(s);
@@ -138,7 +138,7 @@ public final class ManifestApplier {
             counts.moved++;
         } else if (!Files.exists(to, LinkOption.NOFOLLOW_LINKS) && !isTemporary(s.target())) {
             // Moved already in an interrupted run, or never in the copy: fetch it.
-            if (SourceCopier.copy(source(s.target()), to)) {
+            if (SourceCopier.copy(source(s.target()), to, s.entry().gfid())) {
                 counts.created++;
             } else {
                 counts.vanished++;
@@ -156,7 +156,7 @@ public final class ManifestApplier {
             counts.linked++;
             return;
         }
-        if (SourceCopier.copy(source(s.path()), p)) {
+        if (SourceCopier.copy(source(s.path()), p, s.entry().gfid())) {
             counts.created++;
             if (s.entry().type() == FileType.FILE) {
                 createdFiles.putIfAbsent(s.entry().gfid(), p);

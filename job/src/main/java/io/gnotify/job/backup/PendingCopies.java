@@ -75,7 +75,7 @@ public final class PendingCopies {
             Path src = SafePath.under(source, p.path());
             Path dst = SafePath.under(target, p.path());
             if (Files.exists(src, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(dst.getParent())
-                    && SourceCopier.copy(src, dst)) {
+                    && SourceCopier.copy(src, dst, p.gfid())) {
                 it.remove();
                 copied++;
             }

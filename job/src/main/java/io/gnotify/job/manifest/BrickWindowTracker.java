@@ -9,15 +9,20 @@ import java.util.List;
 
 /**
  * Each brick's part in the open window, from the rollover markers: the first and last rollover it closed
- * in the window, whether one of them was a gap, and whether the brick was down (carried by a replica) at
- * any time in the window. Down lasts from a DOWN marker until the brick's next rollover.
+ * in the window, whether one of them was a gap, and whether the brick was away at any time in the window:
+ * down (carried by a replica), or uncovered (its whole subvolume down past the gap timeout, which makes the
+ * window a gap for it). Away lasts from a DOWN or UNCOVERED marker until the brick's next rollover.
  */
 final class BrickWindowTracker {
     private static final int FIELDS = 5;
+    private static final int PRESENT = 0;
+    private static final int DOWN = 1;
+    private static final int UNCOVERED = 2;
 
     private final List<Brick> bricks;
-    private final boolean[] down;
-    private final boolean[] downInWindow;
+    /** PRESENT, DOWN or UNCOVERED now, and the worst of them in the open window. */
+    private final int[] away;
+    private final int[] awayInWindow;
     private final boolean[] gap;
     private final long[] first;
     private final long[] last;
@@ -25,8 +30,8 @@ final class BrickWindowTracker {
     BrickWindowTracker(List<Brick> bricks) {
         this.bricks = List.copyOf(bricks);
         int n = bricks.size();
-        down = new boolean[n];
-        downInWindow = new boolean[n];
+        away = new int[n];
+        awayInWindow = new int[n];
         gap = new boolean[n];
         first = new long[n];
         last = new long[n];
@@ -35,12 +40,12 @@ final class BrickWindowTracker {
     /** A marker of the open window. */
     void onMarker(VolumeEvent m) {
         int b = m.brick();
-        if (m.rollover() == RolloverKind.DOWN) {
-            down[b] = true;
-            downInWindow[b] = true;
+        if (m.rollover().isAway()) {
+            away[b] = m.rollover() == RolloverKind.UNCOVERED ? UNCOVERED : DOWN;
+            awayInWindow[b] = Math.max(awayInWindow[b], away[b]);
             return;
         }
-        down[b] = false;
+        away[b] = PRESENT;
         if (m.rollover() == RolloverKind.CRAWL) {
             return;
         }
@@ -53,8 +58,8 @@ final class BrickWindowTracker {
 
     /** A marker of a window already published: only the brick's coming back counts. */
     void onLateMarker(VolumeEvent m) {
-        if (m.rollover() != RolloverKind.DOWN) {
-            down[m.brick()] = false;
+        if (!m.rollover().isAway()) {
+            away[m.brick()] = PRESENT;
         }
     }
 
@@ -63,15 +68,15 @@ final class BrickWindowTracker {
         List<BrickWindowStatus> out = new ArrayList<>(bricks.size());
         for (Brick brick : bricks) {
             int b = brick.index();
-            String status = gap[b] ? "gap" : downInWindow[b] ? "down" : "ok";
+            String status = gap[b] || awayInWindow[b] == UNCOVERED ? "gap" : awayInWindow[b] == DOWN ? "down" : "ok";
             out.add(new BrickWindowStatus(brick.id(), status, first[b], last[b]));
         }
         return out;
     }
 
-    /** Starts the next window; a brick still down is down in it too. */
+    /** Starts the next window; a brick still away is away in it too. */
     void nextWindow() {
-        System.arraycopy(down, 0, downInWindow, 0, down.length);
+        System.arraycopy(away, 0, awayInWindow, 0, away.length);
         Arrays.fill(gap, false);
         Arrays.fill(first, 0);
         Arrays.fill(last, 0);
@@ -82,8 +87,8 @@ final class BrickWindowTracker {
         long[] s = new long[bricks.size() * FIELDS];
         for (int b = 0; b < bricks.size(); b++) {
             int i = b * FIELDS;
-            s[i] = down[b] ? 1 : 0;
-            s[i + 1] = downInWindow[b] ? 1 : 0;
+            s[i] = away[b];
+            s[i + 1] = awayInWindow[b];
             s[i + 2] = gap[b] ? 1 : 0;
             s[i + 3] = first[b];
             s[i + 4] = last[b];
@@ -98,8 +103,8 @@ final class BrickWindowTracker {
         }
         for (int b = 0; b < bricks.size(); b++) {
             int i = b * FIELDS;
-            down[b] = s[i] == 1;
-            downInWindow[b] = s[i + 1] == 1;
+            away[b] = (int) s[i];
+            awayInWindow[b] = (int) s[i + 1];
             gap[b] = s[i + 2] == 1;
             first[b] = s[i + 3];
             last[b] = s[i + 4];

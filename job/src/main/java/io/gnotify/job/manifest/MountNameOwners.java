@@ -21,9 +21,17 @@ public final class MountNameOwners implements NameOwners {
         byte[] full = Arrays.copyOf(root, root.length + 1 + path.length);
         full[root.length] = '/';
         System.arraycopy(path, 0, full, root.length + 1, path.length);
+        return gfidAt(full);
+    }
+
+    /**
+     * The gfid of the entry at {@code fullPath} on a GlusterFS mount; {@code null} when it is gone, the file
+     * system is not GlusterFS, or the answer cannot be read.
+     */
+    public static GfidKey gfidAt(byte[] fullPath) {
         byte[] text;
         try {
-            text = Xattrs.get(full, "glusterfs.gfid.string", 64);
+            text = Xattrs.get(fullPath, "glusterfs.gfid.string", 64);
         } catch (IllegalStateException e) {
             return null; // gone since (ENOENT) or not a GlusterFS mount: no answer
         }

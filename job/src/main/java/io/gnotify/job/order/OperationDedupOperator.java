@@ -67,6 +67,8 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
      */
     private transient Map<Tuple2<Long, Long>, long[]> keysWithCounts;
     private transient long peakLiveKeys;
+    /** Late copies dropped per brick index, for the log. */
+    private transient Map<Integer, long[]> lateByBrick;
 
     /**
      * {@code horizonMillis}: how long (event time) a key's counts outlive its last copy; {@code expectation}:
@@ -81,6 +83,8 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     public void close() throws Exception {
         LOG.info("dedup subtask {}: {} keys hold counts at the end, at most {} at once (restores count from 0)",
                 getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), keysWithCounts.size(), peakLiveKeys);
+        lateByBrick.forEach((brick, n) -> LOG.warn("brick #{}: {} records arrived behind the volume watermark and "
+                + "were dropped", brick, n[0]));
         super.close();
     }
 
@@ -129,6 +133,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         operations = getMetricGroup().counter("operations");
         duplicates = getMetricGroup().counter("duplicateCopies");
         lateDropped = getMetricGroup().counter("lateCopiesDropped");
+        lateByBrick = new HashMap<>();
         keysWithCounts = new HashMap<>();
         expiries = new TreeMap<>();
         List<Tuple2<Long, Long>> restored = new ArrayList<>();
@@ -160,12 +165,31 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
             return;
         }
         if (releaseTime(r.journalTs()) <= watermark) {
-            // Only a brick that was down and carried by a live replica can deliver behind the watermark:
-            // its replica's copies were already applied, so this one is a duplicate.
-            lateDropped.inc();
+            dropLate(r);
             return;
         }
         addToBatch((Tuple2<Long, Long>) getCurrentKey(), r);
+    }
+
+    /**
+     * Only a brick that stopped holding the watermark can deliver behind it: one that was down and carried by
+     * a live replica, whose copies were already applied (a duplicate), or one whose whole subvolume was
+     * published as a gap after the subvolume gap timeout (its windows say {@code gap}; the record is lost to
+     * them, and counted).
+     */
+    private void dropLate(BrickRecord r) {
+        lateDropped.inc();
+        long[] n = lateByBrick.computeIfAbsent(r.brick(), b -> new long[1]);
+        if (n[0]++ == 0) {
+            LOG.warn("brick #{} delivers records behind the volume watermark (journal second {}): dropped and counted "
+                    + "in lateCopiesDropped; they are copies of a live replica's, or of a subvolume published as a "
+                    + "gap", r.brick(), r.journalTs());
+        }
+    }
+
+    /** Copies dropped because they arrived behind the watermark (the {@code lateCopiesDropped} metric). */
+    long lateCopiesDropped() {
+        return lateDropped.getCount();
     }
 
     private void addToBatch(Tuple2<Long, Long> key, BrickRecord r) {

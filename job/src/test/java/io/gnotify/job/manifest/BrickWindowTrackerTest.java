@@ -46,6 +46,28 @@ class BrickWindowTrackerTest {
     }
 
     @Test
+    void anUncoveredBrickIsAGapUntilItRollsOverAgainAndSurvivesARestore() {
+        BrickWindowTracker t = new BrickWindowTracker(BRICKS);
+        t.onMarker(m(106, 0, RolloverKind.JOURNAL));
+        t.onMarker(m(106, 1, RolloverKind.JOURNAL));
+        t.onMarker(m(106, 1, RolloverKind.UNCOVERED));
+        assertThat(t.statuses()).containsExactly(new BrickWindowStatus("vm:/b1", "ok", 106, 106),
+                new BrickWindowStatus("vm:/b2", "gap", 106, 106));
+
+        t.nextWindow();
+        BrickWindowTracker restored = new BrickWindowTracker(BRICKS);
+        restored.restore(t.snapshot());
+        assertThat(restored.statuses()).extracting(BrickWindowStatus::status).containsExactly("ok", "gap");
+        // A late UNCOVERED or DOWN marker (of a brick already idle) does not bring it back; a late rollover does.
+        restored.onLateMarker(m(101, 1, RolloverKind.DOWN));
+        restored.nextWindow();
+        assertThat(restored.statuses()).extracting(BrickWindowStatus::status).containsExactly("ok", "gap");
+        restored.onLateMarker(m(111, 1, RolloverKind.JOURNAL));
+        restored.nextWindow();
+        assertThat(restored.statuses()).extracting(BrickWindowStatus::status).containsExactly("ok", "ok");
+    }
+
+    @Test
     void aCheckpointOfAnotherBrickListIsRefused() {
         BrickWindowTracker t = new BrickWindowTracker(BRICKS);
         assertThatThrownBy(() -> t.restore(new long[5])).hasMessageContaining("fresh state directory");

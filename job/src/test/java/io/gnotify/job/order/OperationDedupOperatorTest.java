@@ -115,6 +115,11 @@ class OperationDedupOperatorTest {
         assertThat(release(h, T + 10)).hasSize(1);
         feed(h, copy(1, T, 100, rename("a", "b")), copy(1, T + 3, 100, rename("x", "y")));
         assertThat(release(h, T + 20)).isEmpty();
+        assertThat(((OperationDedupOperator) h.getOperator()).lateCopiesDropped()).isEqualTo(2);
+        // A copy at the watermark's own second is released, not late.
+        feed(h, copy(0, T + 21, 100, rename("p", "q")));
+        assertThat(release(h, T + 21)).hasSize(1);
+        assertThat(((OperationDedupOperator) h.getOperator()).lateCopiesDropped()).isEqualTo(2);
     }
 
     /** The representative does not depend on the order copies arrive in. */

@@ -34,11 +34,12 @@ public final class BrickJournalEnumerator implements SplitEnumerator<BrickSplit,
     private final Map<Integer, Integer> load = new HashMap<>();
 
     public BrickJournalEnumerator(SplitEnumeratorContext<BrickSplit> context, VolumeInfo volume,
-            List<BrickSplit> unassigned, boolean bounded, long downTimeoutMillis, long livenessCheckMillis) {
+            List<BrickSplit> unassigned, boolean bounded, long downTimeoutMillis, long gapTimeoutMillis,
+            long livenessCheckMillis) {
         this.context = context;
         this.bounded = bounded;
         this.livenessCheckMillis = livenessCheckMillis;
-        this.liveness = new BrickLiveness(volume, downTimeoutMillis, System::currentTimeMillis);
+        this.liveness = new BrickLiveness(volume, downTimeoutMillis, gapTimeoutMillis, System::currentTimeMillis);
         this.pending.addAll(unassigned);
     }
 
@@ -105,7 +106,9 @@ public final class BrickJournalEnumerator implements SplitEnumerator<BrickSplit,
             if (change.down()) {
                 LOG.warn("brick {} is DOWN: no rollover read for the down timeout{}", change.brick(),
                         change.carried() ? "; a live replica carries its subvolume"
-                                : "; no live replica, the volume watermark waits for it");
+                                : change.uncovered() ? "; its subvolume has had no live brick for the subvolume gap "
+                                        + "timeout: windows are published without it, marked 'gap'"
+                                        : "; no live replica, the volume watermark waits for it");
             } else {
                 LOG.info("brick {} is up again", change.brick());
             }

@@ -15,11 +15,16 @@ import java.util.function.LongSupplier;
  * data records, so it alone cannot carry a subvolume). Only a carried brick may
  * stop holding the volume watermark, so time moves on with the live replicas while a subvolume with no
  * live brick stalls it (geo-replication's min-over-subvolumes of max-over-replicas rule, applied to
- * liveness; live replicas are all waited for, which keeps the event order deterministic).
+ * liveness; live replicas are all waited for, which keeps the event order deterministic). When the operator
+ * set a subvolume gap timeout, a down brick with no live replica becomes UNCOVERED once its subvolume has
+ * been without a live brick for that long: it stops holding the watermark too, and its windows are
+ * published marked as gaps instead of waiting for it forever.
  */
 final class BrickLiveness {
     private final VolumeInfo volume;
     private final long downTimeoutMillis;
+    /** Negative: a subvolume with no live brick is waited for forever. */
+    private final long gapTimeoutMillis;
     private final LongSupplier clock;
     private final Map<String, Status> status = new HashMap<>();
 
@@ -29,11 +34,20 @@ final class BrickLiveness {
         long lastChangeMillis;
         boolean down;
         boolean carried;
+        boolean uncovered;
+        /** When the brick was last seen down with no live replica; {@code Long.MIN_VALUE} while it is not. */
+        long uncarriedSinceMillis = Long.MIN_VALUE;
     }
 
     BrickLiveness(VolumeInfo volume, long downTimeoutMillis, LongSupplier clock) {
+        this(volume, downTimeoutMillis, -1, clock);
+    }
+
+    /** {@code gapTimeoutMillis}: how long a subvolume with no live brick is waited for; negative for ever. */
+    BrickLiveness(VolumeInfo volume, long downTimeoutMillis, long gapTimeoutMillis, LongSupplier clock) {
         this.volume = volume;
         this.downTimeoutMillis = downTimeoutMillis;
+        this.gapTimeoutMillis = gapTimeoutMillis;
         this.clock = clock;
         long now = clock.getAsLong();
         for (Brick b : volume.bricks()) {
@@ -52,7 +66,7 @@ final class BrickLiveness {
         }
     }
 
-    /** Re-evaluates every brick; returns the bricks whose (down, carried) verdict changed. */
+    /** Re-evaluates every brick; returns the bricks whose (down, carried, uncovered) verdict changed. */
     List<BrickStatusEvent> evaluate() {
         long now = clock.getAsLong();
         Map<String, Boolean> down = new HashMap<>();
@@ -65,10 +79,18 @@ final class BrickLiveness {
             boolean carried = isDown && volume.subvolume(b.subvolume()).stream()
                     .anyMatch(p -> !p.id().equals(b.id()) && !down.get(p.id()) && !p.arbiter());
             Status s = status.get(b.id());
-            if (isDown != s.down || carried != s.carried) {
+            if (!isDown || carried) {
+                s.uncarriedSinceMillis = Long.MIN_VALUE;
+            } else if (s.uncarriedSinceMillis == Long.MIN_VALUE) {
+                s.uncarriedSinceMillis = now;
+            }
+            boolean uncovered = s.uncarriedSinceMillis != Long.MIN_VALUE && gapTimeoutMillis >= 0
+                    && now - s.uncarriedSinceMillis >= gapTimeoutMillis;
+            if (isDown != s.down || carried != s.carried || uncovered != s.uncovered) {
                 s.down = isDown;
                 s.carried = carried;
-                changes.add(new BrickStatusEvent(b.id(), isDown, carried));
+                s.uncovered = uncovered;
+                changes.add(new BrickStatusEvent(b.id(), isDown, carried, uncovered));
             }
         }
         return changes;

@@ -6,7 +6,7 @@ import io.gnotify.connectors.source.split.BrickCursor;
 
 /**
  * What the split reader hands the emitter for one brick: a record, the end of a rollover (a journal read
- * to its end, an empty window, or a gap), or the signal that the brick is down and carried by a replica.
+ * to its end, an empty window, or a gap), or the signal that the brick is down and no longer waited for.
  * Each carries the cursor to store once it is emitted.
  */
 public record BrickElement(Kind kind, long journalTs, JournalRecord record, RolloverKind rollover, BrickCursor cursorAfter) {
@@ -17,7 +17,10 @@ public record BrickElement(Kind kind, long journalTs, JournalRecord record, Roll
         RECORD,
         /** A rollover is fully read: the brick's event time reaches its timestamp. */
         ROLLOVER,
-        /** The brick is down and a live replica carries its subvolume: stop holding the watermark. */
+        /**
+         * The brick is down and a live replica carries its subvolume (DOWN), or its whole subvolume is down past
+         * the gap timeout (UNCOVERED): stop holding the watermark.
+         */
         IDLE,
         /**
          * A split restored from a checkpoint: its event time is back at the cursor's last rollover. Flink does
@@ -39,7 +42,7 @@ public record BrickElement(Kind kind, long journalTs, JournalRecord record, Roll
         return new BrickElement(Kind.RESUMED, at.lastRollover(), null, null, at);
     }
 
-    static BrickElement idle(BrickCursor at) {
-        return new BrickElement(Kind.IDLE, 0, null, RolloverKind.DOWN, at);
+    static BrickElement idle(BrickCursor at, RolloverKind why) {
+        return new BrickElement(Kind.IDLE, 0, null, why, at);
     }
 }

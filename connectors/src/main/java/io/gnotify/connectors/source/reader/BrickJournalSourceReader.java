@@ -75,11 +75,13 @@ public final class BrickJournalSourceReader
     @Override
     public void handleSourceEvents(SourceEvent event) {
         if (event instanceof BrickStatusEvent s) {
-            board.status(s.brick(), s.down(), s.carried());
+            board.status(s.brick(), s.down(), s.carried(), s.uncovered());
             if (s.down()) {
                 LOG.warn("brick {} is DOWN (no rollover within the timeout){}", s.brick(),
-                        s.carried() ? "; a live replica carries its subvolume" : "; its whole subvolume is down, "
-                                + "the volume watermark waits for it");
+                        s.carried() ? "; a live replica carries its subvolume"
+                                : s.uncovered() ? "; its whole subvolume is down past the gap timeout, windows close "
+                                        + "without it and mark it 'gap'"
+                                        : "; its whole subvolume is down, the volume watermark waits for it");
             } else {
                 LOG.info("brick {} is back", s.brick());
             }

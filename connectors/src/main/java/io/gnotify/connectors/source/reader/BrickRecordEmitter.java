@@ -16,7 +16,7 @@ import org.apache.flink.connector.base.source.reader.RecordEmitter;
  * journal's time; a completed rollover at {@code T} becomes the brick's watermark {@code T*1000-1} (every
  * journal named before {@code T} is read) and is announced by a rollover marker; a restored split gets back
  * the watermark of its cursor's last rollover (no marker: that rollover was announced before the checkpoint);
- * an idle request marks the brick's split idle, after a DOWN marker at its last rollover.
+ * an idle request marks the brick's split idle, after a DOWN (or UNCOVERED) marker at its last rollover.
  */
 final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecord, BrickSplitState> {
     private final Map<String, BrickMetrics> metrics;
@@ -57,8 +57,8 @@ final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecor
                 break;
             case IDLE:
                 long covered = state.cursor() == null ? BrickCursor.NO_ROLLOVER : state.cursor().lastRollover();
-                if (covered != BrickCursor.NO_ROLLOVER && !state.idle()) {
-                    output.collect(BrickRecord.rollover(brick.index(), brick.subvolume(), covered, RolloverKind.DOWN),
+                if (covered != BrickCursor.NO_ROLLOVER && (!state.idle() || e.rollover() == RolloverKind.UNCOVERED)) {
+                    output.collect(BrickRecord.rollover(brick.index(), brick.subvolume(), covered, e.rollover()),
                             covered * 1000);
                 }
                 output.markIdle();

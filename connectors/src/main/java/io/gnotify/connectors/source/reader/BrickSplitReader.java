@@ -1,5 +1,6 @@
 package io.gnotify.connectors.source.reader;
 
+import io.gnotify.connectors.source.RolloverKind;
 import io.gnotify.connectors.source.split.BrickSplit;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -48,8 +49,9 @@ final class BrickSplitReader implements SplitReader<BrickElement, BrickSplit> {
                 continue;
             }
             List<BrickElement> out = new ArrayList<>();
-            if (board.takeIdleRequest(id)) {
-                out.add(BrickElement.idle(f.getValue().cursor()));
+            RolloverKind away = board.takeIdleRequest(id);
+            if (away != null) {
+                out.add(BrickElement.idle(f.getValue().cursor(), away));
             }
             if (!f.getValue().poll(maxPerBrick, out)) {
                 finished.add(id);

@@ -1,7 +1,7 @@
 package io.gnotify.connectors.source.reader;
 
+import io.gnotify.connectors.source.RolloverKind;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -10,22 +10,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * caught up, for metrics.
  */
 final class BrickStatusBoard {
-    private final Set<String> idleRequests = ConcurrentHashMap.newKeySet();
+    /** Bricks to mark idle, with the marker that says why (DOWN or UNCOVERED). */
+    private final Map<String, RolloverKind> idleRequests = new ConcurrentHashMap<>();
     private final Map<String, Boolean> down = new ConcurrentHashMap<>();
     private final Map<String, Boolean> reading = new ConcurrentHashMap<>();
 
-    /** The enumerator says the brick is down ({@code carried}: a live replica covers its subvolume) or up. */
-    void status(String brick, boolean isDown, boolean carried) {
+    /**
+     * The enumerator says the brick is down ({@code carried}: a live replica covers its subvolume;
+     * {@code uncovered}: none does, past the gap timeout) or up.
+     */
+    void status(String brick, boolean isDown, boolean carried, boolean uncovered) {
         down.put(brick, isDown);
-        if (isDown && carried) {
-            idleRequests.add(brick);
+        if (isDown && (carried || uncovered)) {
+            idleRequests.put(brick, carried ? RolloverKind.DOWN : RolloverKind.UNCOVERED);
         } else {
             idleRequests.remove(brick);
         }
     }
 
-    /** True once per request to mark {@code brick} idle. */
-    boolean takeIdleRequest(String brick) {
+    /** Once per request to mark {@code brick} idle, the marker kind of the request; else {@code null}. */
+    RolloverKind takeIdleRequest(String brick) {
         return idleRequests.remove(brick);
     }
 

@@ -59,6 +59,39 @@ class BrickLivenessTest {
     }
 
     @Test
+    void aWholeSubvolumeDownIsUncoveredAfterTheGapTimeoutCountedFromItsLastLiveBrick() throws Exception {
+        AtomicLong now = new AtomicLong(0);
+        BrickLiveness l = new BrickLiveness(VolumeInfo.parse(Fixtures.fixture("dr22-ascii").resolve("volume-info.xml"), null),
+                1000, 3000, now::get);
+        // b3 stops at 0 and is carried by b4; b4 stops at 2000.
+        for (long t = 500; t <= 2000; t += 500) {
+            now.set(t);
+            l.progress(B1, t);
+            l.progress(B2, t);
+            l.progress(B4, t);
+            l.evaluate();
+        }
+        now.set(3001);
+        l.progress(B1, 3001);
+        l.progress(B2, 3001);
+        assertThat(l.evaluate()).containsExactlyInAnyOrder(new BrickStatusEvent(B3, true, false),
+                new BrickStatusEvent(B4, true, false));
+        // The gap timeout counts from 3001, when the subvolume lost its last live brick, not from b3's stop.
+        now.set(6000);
+        l.progress(B1, 6000);
+        l.progress(B2, 6000);
+        assertThat(l.evaluate()).isEmpty();
+        now.set(6001);
+        assertThat(l.evaluate()).containsExactlyInAnyOrder(new BrickStatusEvent(B3, true, false, true),
+                new BrickStatusEvent(B4, true, false, true));
+        assertThat(l.evaluate()).isEmpty();
+        // b4 comes back: it is up, b3 is carried by it again (no longer uncovered).
+        l.progress(B4, 6001);
+        assertThat(l.evaluate()).containsExactlyInAnyOrder(new BrickStatusEvent(B3, true, true, false),
+                new BrickStatusEvent(B4, false, false, false));
+    }
+
+    @Test
     void anArbiterAloneDoesNotCarryItsDataBricks() {
         java.util.List<io.gnotify.connectors.volume.Brick> bricks = java.util.List.of(
                 new io.gnotify.connectors.volume.Brick(0, 0, "h1", "/b1", false),

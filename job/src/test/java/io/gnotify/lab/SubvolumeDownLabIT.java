@@ -1,0 +1,121 @@
+package io.gnotify.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gnotify.job.manifest.BrickWindowStatus;
+import io.gnotify.job.manifest.ManifestEntry;
+import io.gnotify.job.manifest.ManifestFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole subvolume of a real GlusterFS distribute volume dies (its only brick process killed) while the
+ * files of the other subvolume keep changing. Windows wait for it for the brick down timeout plus the
+ * subvolume gap timeout, then close without it and mark its brick {@code gap}; the changes of the live
+ * subvolume are in them. Brought back with {@code gluster volume start VOL force}, the brick is {@code ok}
+ * again in later windows; the chain verifies and the backup that {@code apply} builds equals the volume.
+ */
+class SubvolumeDownLabIT {
+    static final String VOLUME = "gnsubdown";
+
+    @Test
+    void windowsArePublishedWithAGapAfterTheTimeoutAndTheBrickRejoins(@TempDir Path temp) throws Exception {
+        Path tmp = LabGluster.workDir(temp);
+        LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
+        try {
+            lab.freshVolume("dist2", "populate");
+            Path out = tmp.resolve("out");
+            Path manifests = out.resolve(VOLUME).resolve("manifests");
+            String[] run = lab.continuousRun(out, tmp.resolve("state"), "--brick-down-timeout", "8s",
+                    "--subvolume-gap-timeout", "5s");
+            Process gnotify = lab.startGnotify("run", run);
+            try {
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> Files.isDirectory(manifests) && ManifestFile.list(manifests).size() >= 2);
+
+                // b2, the second subvolume, dies; files that live on b1 keep changing through the mount.
+                String brick = lab.brickPath("b2");
+                lab.killBrick(brick);
+                long downAt = LabGluster.nowSecond();
+                List<String> appended = appendToFilesOf(Path.of(lab.brickPath("b1")), lab.mount(), 10);
+                assertThat(appended).as("files on b1 changed while b2 is down").isNotEmpty();
+                // Published past the outage: 8 s down timeout + 5 s gap timeout + a window.
+                LabGluster.awaitWindowsClosedPast(manifests, downAt + 25);
+
+                lab.restartBrick(brick);
+                long backAt = LabGluster.nowSecond();
+                lab.lab("workload", VOLUME, "churn");
+                LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
+                gnotify.destroy();
+                gnotify.waitFor();
+
+                List<ManifestFile> all = new ArrayList<>();
+                for (Path m : ManifestFile.list(manifests)) {
+                    all.add(ManifestFile.read(m));
+                }
+                String b2 = all.get(0).window().bricks().stream().map(BrickWindowStatus::brick)
+                        .filter(b -> b.endsWith(brick)).findFirst().orElseThrow();
+                List<ManifestFile> gapWindows = all.stream().filter(m -> status(m, b2).equals("gap")).toList();
+                assertThat(gapWindows).as("windows published with %s as a gap", b2).isNotEmpty();
+                assertThat(gapWindows).allSatisfy(m -> assertThat(m.window().windowEnd()).isGreaterThan(downAt)
+                        .isLessThanOrEqualTo(backAt + 30));
+                List<String> modified = gapWindows.stream().flatMap(m -> m.entries().stream())
+                        .filter(e -> e.op() == ManifestEntry.Op.MODIFY).map(e -> new String(e.path(), StandardCharsets.UTF_8))
+                        .toList();
+                assertThat(modified).as("the live subvolume's changes are in the gap windows").containsAll(appended);
+                ManifestFile last = all.get(all.size() - 1);
+                assertThat(status(last, b2)).as("after it came back").isEqualTo("ok");
+                System.out.printf("SubvolumeDownLabIT: %d windows, %d published with a gap, %d files changed meanwhile%n",
+                        all.size(), gapWindows.size(), appended.size());
+
+                assertThat(lab.gnotify("verify", "verify", out.toString())).as(lab.log("verify")).isZero();
+                Path backup = tmp.resolve("backup");
+                assertThat(lab.gnotify("apply", "apply", "--manifests", manifests.toString(), "--source",
+                        lab.mount().toString(), "--target", backup.toString())).as(lab.log("apply")).isZero();
+                LiveVolumeLabIT.assertSame(lab.mount(), backup);
+            } finally {
+                gnotify.destroyForcibly();
+            }
+        } finally {
+            lab.lab("teardown", VOLUME);
+        }
+    }
+
+    private static String status(ManifestFile m, String brick) {
+        return m.window().bricks().stream().filter(b -> b.brick().equals(brick)).map(BrickWindowStatus::status)
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * Appends a line through the mount to up to {@code max} regular files whose data lives on the brick
+     * {@code backend} (not DHT link-to files); returns their volume paths.
+     */
+    private static List<String> appendToFilesOf(Path backend, Path mount, int max) throws IOException {
+        List<String> done = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(backend)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(f -> !backend.relativize(f).startsWith(".glusterfs")).sorted()::iterator) {
+                if (done.size() == max) {
+                    break;
+                }
+                if (Files.size(f) == 0 && Files.getPosixFilePermissions(f).isEmpty()) {
+                    continue; // a link-to file (mode ---------T)
+                }
+                String rel = backend.relativize(f).toString();
+                Files.writeString(mount.resolve(rel), "changed while b2 was down\n", StandardOpenOption.APPEND);
+                done.add(rel);
+            }
+        }
+        return done;
+    }
+}
