@@ -77,10 +77,10 @@ public final class MergeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Per brick over the span: the worst status (gap, then down, then ok) and the first and last rollover. */
+    /** Per brick over the span: the worst status (gap, down, clock_step, ok) and the first and last rollover. */
     private static List<BrickWindowStatus> bricks(List<ManifestFile> span) {
         Map<String, BrickWindowStatus> out = new LinkedHashMap<>();
-        List<String> rank = List.of("ok", "down", "gap");
+        List<String> rank = List.of("ok", "clock_step", "down", "gap");
         for (ManifestFile m : span) {
             for (BrickWindowStatus b : m.window().bricks()) {
                 out.merge(b.brick(), b, (x, y) -> new BrickWindowStatus(x.brick(),

@@ -59,7 +59,8 @@ final class RunSummary {
             bytes += ProgressMetrics.brick(brick, "bytesRead");
             bricks.put(brick, Map.of("records_read", read, "problems", ProgressMetrics.brick(brick, "problems"),
                     "skipped_bytes", ProgressMetrics.brick(brick, "skippedBytes"),
-                    "history_gaps", ProgressMetrics.brick(brick, "historyGaps")));
+                    "history_gaps", ProgressMetrics.brick(brick, "historyGaps"),
+                    "clock_steps", ProgressMetrics.brick(brick, "clockSteps")));
         }
         s.put("records_read", records);
         s.put("bricks", bricks);

@@ -3,7 +3,6 @@ package io.gnotify.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gnotify.connectors.journal.Fixtures;
 import io.gnotify.connectors.journal.Fop;
 import io.gnotify.connectors.journal.JournalEncoder;
@@ -30,13 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * still arrives (the other replica logged the same operations) it writes exactly the manifests of a clean run.
  */
 class CorruptJournalsRunTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void theJobKeepsRunningCountsEveryProblemAndLosesNothingValid(@TempDir Path tmp) throws Exception {
         Path clean = Fixtures.fixture("dr22-ascii");
-        Path bricks = tmp.resolve("bricks");
-        copyTree(clean.resolve("bricks"), bricks);
+        Path bricks = Dr22Runs.copyBricks(tmp.resolve("bricks"));
         for (String brick : new String[] {"b1", "b3"}) {
             List<Path> journals = journals(bricks.resolve(brick));
             splice(journals.get(journals.size() / 3));
@@ -44,8 +40,8 @@ class CorruptJournalsRunTest {
             escapingName(journals.get(2 * journals.size() / 3));
         }
 
-        JsonNode cleanRun = run(clean.resolve("bricks"), tmp.resolve("clean"));
-        JsonNode corruptRun = run(bricks, tmp.resolve("corrupt"));
+        JsonNode cleanRun = Dr22Runs.run(clean.resolve("bricks"), tmp.resolve("clean"));
+        JsonNode corruptRun = Dr22Runs.run(bricks, tmp.resolve("corrupt"));
 
         assertThat(FixtureVolumes.files(tmp.resolve("corrupt/out/dr22/manifests")))
                 .containsExactlyInAnyOrderEntriesOf(FixtureVolumes.files(tmp.resolve("clean/out/dr22/manifests")));
@@ -60,30 +56,6 @@ class CorruptJournalsRunTest {
                 assertThat(b.path("problems").asLong()).as(brick).isZero();
             }
             assertThat(cleanRun.path("bricks").path("vm:/srv/gl/dr22/" + brick).path("problems").asLong()).isZero();
-        }
-    }
-
-    /** Runs {@code gnotify run --bounded} on dr22 with these bricks; returns its summary. */
-    private static JsonNode run(Path bricks, Path dir) throws Exception {
-        Path summary = dir.resolve("summary.json");
-        int rc = GnotifyCommand.commandLine().execute("run", "--bounded", "--window", "5s", "--progress-interval", "0s",
-                "--volume-info", Fixtures.fixture("dr22-ascii").resolve("volume-info.xml").toString(),
-                "--brick-map", "/srv/gl/dr22=" + bricks, "--output", dir.resolve("out").toString(),
-                "--state-dir", dir.resolve("state").toString(), "--summary-json", summary.toString());
-        assertThat(rc).isZero();
-        return JSON.readTree(summary.toFile());
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
         }
     }
 

@@ -69,6 +69,11 @@ public final class JournalProblem {
         /** A newer HTIME file started (journalling was disabled and re-enabled): nothing was logged between. */
         HTIME_RESTART,
         /** A brick backend entry the bootstrap crawl cannot use (no gfid, or a name that cannot be read exactly). */
-        CRAWL_ENTRY
+        CRAWL_ENTRY,
+        /**
+         * A journal named before the brick's previous rollover: the brick's clock stepped back. Its records are
+         * stamped just after that rollover instead, so none falls behind the volume's event time.
+         */
+        CLOCK_STEP
     }
 }

@@ -4,7 +4,8 @@ package io.gnotify.connectors.source;
  * How one of a brick's rollovers ended, as carried through the pipeline by rollover markers: a journal read
  * to its end, an empty window (HTIME entry without a file), a gap (the journal listed in HTIME is missing or
  * unreadable, or journalling restarted), the brick declared down while a replica carries it, or with its
- * whole subvolume past the gap timeout, or the end of the brick's bootstrap crawl.
+ * whole subvolume past the gap timeout, the end of the brick's bootstrap crawl, or a rollover restamped
+ * because the brick's clock stepped back.
  */
 public enum RolloverKind {
     JOURNAL,
@@ -15,9 +16,14 @@ public enum RolloverKind {
     CRAWL,
     /**
      * The brick is down and so is the rest of its subvolume, past the subvolume gap timeout: windows close
-     * without it and mark it as a gap until its next rollover. (Last: serializers store the ordinal.)
+     * without it and mark it as a gap until its next rollover. (Appended: serializers store the ordinal.)
      */
-    UNCOVERED;
+    UNCOVERED,
+    /**
+     * A rollover named at or before the brick's previous one (its clock stepped back), stamped one second after
+     * that one instead, with its records, until the brick's clock catches up.
+     */
+    CLOCK_STEP;
 
     /**
      * The offset a marker sorts at in the volume order: after every record of its brick and journal second,

@@ -97,6 +97,40 @@ public final class Fixtures {
         return copy.resolve(brick(fixture, brick).relativize(journals(fixture, brick).get(index)));
     }
 
+    /**
+     * Steps the clock of a brick copied by {@link #copyBrick} back by {@code seconds} from HTIME entry
+     * {@code fromEntry} on, as a brick whose clock was set back would have named its journals: the entries are
+     * rewritten and the journals on disk renamed. Returns the renamed journal of entry {@code fromEntry} (it
+     * need not exist: empty rollovers have no file).
+     */
+    public static Path stepClockBack(Path copy, int fromEntry, long seconds) throws IOException {
+        Path htimeDir = copy.resolve(".glusterfs/changelogs/htime");
+        Path htime;
+        try (Stream<Path> s = Files.list(htimeDir)) {
+            htime = s.filter(p -> p.getFileName().toString().startsWith("HTIME.")).findFirst().orElseThrow();
+        }
+        String[] entries = new String(Files.readAllBytes(htime), java.nio.charset.StandardCharsets.UTF_8).split("\0");
+        StringBuilder out = new StringBuilder();
+        Path first = null;
+        for (int i = 0; i < entries.length; i++) {
+            String e = entries[i];
+            if (i >= fromEntry) {
+                int dot = e.lastIndexOf('.');
+                String stepped = e.substring(0, dot + 1) + (Long.parseLong(e.substring(dot + 1)) - seconds);
+                Path from = copy.resolve(e.substring(e.indexOf(".glusterfs/")));
+                Path to = copy.resolve(stepped.substring(stepped.indexOf(".glusterfs/")));
+                if (Files.exists(from)) {
+                    Files.move(from, to);
+                }
+                first = first == null ? to : first;
+                e = stepped;
+            }
+            out.append(e).append('\0');
+        }
+        Files.write(htime, out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return first;
+    }
+
     /** Index of the first {@code value} in {@code bytes}, or -1. */
     public static int indexOf(byte[] bytes, byte value) {
         for (int i = 0; i < bytes.length; i++) {

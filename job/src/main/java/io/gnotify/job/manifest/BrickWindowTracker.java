@@ -11,7 +11,8 @@ import java.util.List;
  * Each brick's part in the open window, from the rollover markers: the first and last rollover it closed
  * in the window, whether one of them was a gap, and whether the brick was away at any time in the window:
  * down (carried by a replica), or uncovered (its whole subvolume down past the gap timeout, which makes the
- * window a gap for it). Away lasts from a DOWN or UNCOVERED marker until the brick's next rollover.
+ * window a gap for it). Away lasts from a DOWN or UNCOVERED marker until the brick's next rollover. A brick
+ * whose clock stepped back (a CLOCK_STEP rollover in the window) is {@code clock_step} unless worse.
  */
 final class BrickWindowTracker {
     private static final int FIELDS = 5;
@@ -24,6 +25,7 @@ final class BrickWindowTracker {
     private final int[] away;
     private final int[] awayInWindow;
     private final boolean[] gap;
+    private final boolean[] clockStep;
     private final long[] first;
     private final long[] last;
 
@@ -33,6 +35,7 @@ final class BrickWindowTracker {
         away = new int[n];
         awayInWindow = new int[n];
         gap = new boolean[n];
+        clockStep = new boolean[n];
         first = new long[n];
         last = new long[n];
     }
@@ -54,6 +57,7 @@ final class BrickWindowTracker {
         }
         last[b] = Math.max(last[b], m.journalTs());
         gap[b] |= m.rollover() == RolloverKind.GAP;
+        clockStep[b] |= m.rollover() == RolloverKind.CLOCK_STEP;
     }
 
     /** A marker of a window already published: only the brick's coming back counts. */
@@ -68,7 +72,8 @@ final class BrickWindowTracker {
         List<BrickWindowStatus> out = new ArrayList<>(bricks.size());
         for (Brick brick : bricks) {
             int b = brick.index();
-            String status = gap[b] || awayInWindow[b] == UNCOVERED ? "gap" : awayInWindow[b] == DOWN ? "down" : "ok";
+            String status = gap[b] || awayInWindow[b] == UNCOVERED ? "gap" : awayInWindow[b] == DOWN ? "down"
+                    : clockStep[b] ? "clock_step" : "ok";
             out.add(new BrickWindowStatus(brick.id(), status, first[b], last[b]));
         }
         return out;
@@ -78,6 +83,7 @@ final class BrickWindowTracker {
     void nextWindow() {
         System.arraycopy(away, 0, awayInWindow, 0, away.length);
         Arrays.fill(gap, false);
+        Arrays.fill(clockStep, false);
         Arrays.fill(first, 0);
         Arrays.fill(last, 0);
     }
@@ -89,7 +95,7 @@ final class BrickWindowTracker {
             int i = b * FIELDS;
             s[i] = away[b];
             s[i + 1] = awayInWindow[b];
-            s[i + 2] = gap[b] ? 1 : 0;
+            s[i + 2] = (gap[b] ? 1 : 0) | (clockStep[b] ? 2 : 0);
             s[i + 3] = first[b];
             s[i + 4] = last[b];
         }
@@ -105,7 +111,8 @@ final class BrickWindowTracker {
             int i = b * FIELDS;
             away[b] = (int) s[i];
             awayInWindow[b] = (int) s[i + 1];
-            gap[b] = s[i + 2] == 1;
+            gap[b] = (s[i + 2] & 1) != 0;
+            clockStep[b] = (s[i + 2] & 2) != 0;
             first[b] = s[i + 3];
             last[b] = s[i + 4];
         }

@@ -68,6 +68,21 @@ class BrickWindowTrackerTest {
     }
 
     @Test
+    void aClockStepIsShownForItsWindowUnlessSomethingWorseHappenedAndSurvivesARestore() {
+        BrickWindowTracker t = new BrickWindowTracker(BRICKS);
+        t.onMarker(m(106, 0, RolloverKind.CLOCK_STEP));
+        t.onMarker(m(106, 1, RolloverKind.CLOCK_STEP));
+        t.onMarker(m(107, 1, RolloverKind.GAP));
+        BrickWindowTracker restored = new BrickWindowTracker(BRICKS);
+        restored.restore(t.snapshot());
+        assertThat(restored.statuses()).containsExactly(new BrickWindowStatus("vm:/b1", "clock_step", 106, 106),
+                new BrickWindowStatus("vm:/b2", "gap", 106, 107));
+        restored.nextWindow();
+        restored.onMarker(m(111, 0, RolloverKind.JOURNAL));
+        assertThat(restored.statuses()).extracting(BrickWindowStatus::status).containsExactly("ok", "ok");
+    }
+
+    @Test
     void aCheckpointOfAnotherBrickListIsRefused() {
         BrickWindowTracker t = new BrickWindowTracker(BRICKS);
         assertThatThrownBy(() -> t.restore(new long[5])).hasMessageContaining("fresh state directory");

@@ -23,7 +23,9 @@ import java.util.List;
  * Follows one brick's journals from a {@link BrickCursor}: tails the HTIME index, reads each listed
  * journal from the cursor's byte offset, and turns every rollover (journal, empty window, or missing
  * journal) into a {@code ROLLOVER} element, so an idle brick's event time keeps moving. Moves on to a newer
- * HTIME file when journalling was re-enabled. Runs on the split reader's fetcher thread; not thread-safe.
+ * HTIME file when journalling was re-enabled. A brick's event time never goes back: a rollover named at or
+ * before the previous one (the clock stepped back) is stamped one second after it. Runs on the split
+ * reader's fetcher thread; not thread-safe.
  */
 final class BrickFollower {
     private final BrickSplit split;
@@ -39,6 +41,10 @@ final class BrickFollower {
     private boolean restarted;
     /** A restored cursor whose event time is still to be handed back (see {@link BrickElement.Kind#RESUMED}). */
     private boolean resumePending;
+    /** The journal being read carries a later time than its name (see {@link #stamp}). */
+    private boolean restamped;
+    /** The brick's clock is behind its last rollover; reported once per step. */
+    private boolean clockBehind;
 
     BrickFollower(BrickSplit split, ProblemListener problems) {
         this.split = split;
@@ -101,7 +107,8 @@ final class BrickFollower {
             if (ref.kind() == JournalRef.Kind.JOURNAL && openJournal(ref)) {
                 continue;
             }
-            completeRollover(e.timestamp(), ref.kind() == JournalRef.Kind.EMPTY ? RolloverKind.EMPTY : RolloverKind.GAP, out);
+            completeRollover(stamp(e.timestamp(), ref.file().toString()),
+                    ref.kind() == JournalRef.Kind.EMPTY ? RolloverKind.EMPTY : RolloverKind.GAP, out);
             added++;
         }
         return true;
@@ -246,7 +253,7 @@ final class BrickFollower {
                     "vanished before it could be read"));
             return false;
         }
-        journalTs = ref.timestamp();
+        journalTs = stamp(ref.timestamp(), ref.file().toString());
         if (cursor.offset() > 0) {
             journal.seek(cursor.offset());
         }
@@ -256,8 +263,33 @@ final class BrickFollower {
     private void completeRollover(long ts, RolloverKind how, List<BrickElement> out) {
         tail.advance();
         cursor = at(cursor.htime(), cursor.entry() + 1, 0, Math.max(ts, cursor.lastRollover()));
-        out.add(BrickElement.rollover(ts, restarted ? RolloverKind.GAP : how, cursor));
+        out.add(BrickElement.rollover(ts, restarted ? RolloverKind.GAP : restamped ? RolloverKind.CLOCK_STEP : how, cursor));
         restarted = false;
+        restamped = false;
+    }
+
+    /**
+     * The time a rollover named {@code named} is handed out with: its name, unless that is not after the
+     * brick's last rollover (the brick's clock stepped back), then one second after the last rollover, so the
+     * brick's records never fall behind an event time it already passed (they would be dropped as late) and
+     * its rollovers stay distinct. Depends only on the cursor, so a restore stamps exactly as before. The first
+     * such rollover of a step is reported.
+     */
+    private long stamp(long named, String file) throws JournalFormatException {
+        long last = cursor.lastRollover();
+        if (last == BrickCursor.NO_ROLLOVER || named > last) {
+            clockBehind = false;
+            return named;
+        }
+        if (!clockBehind && named < last) {
+            clockBehind = true;
+            problems.onProblem(new JournalProblem(JournalProblem.Kind.CLOCK_STEP, file, 0, 0,
+                    "named " + named + ", " + (last - named) + " s before the brick's previous rollover " + last
+                            + ": the brick's clock stepped back; its rollovers are stamped one second after the "
+                            + "previous until the clock catches up"));
+        }
+        restamped = true;
+        return last + 1;
     }
 
     private BrickCursor at(long htime, int entry, long offset, long lastRollover) {

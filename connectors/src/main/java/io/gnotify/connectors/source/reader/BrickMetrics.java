@@ -24,6 +24,7 @@ final class BrickMetrics {
         g.gauge("problems", () -> problems.problems(brick));
         g.gauge("skippedBytes", () -> problems.skippedBytes(brick));
         g.gauge("historyGaps", () -> problems.gaps(brick));
+        g.gauge("clockSteps", () -> problems.clockSteps(brick));
         g.gauge("status", () -> board.statusCode(brick));
     }
 

@@ -15,6 +15,7 @@ final class BrickProblemReporter {
     private final Map<String, AtomicLong> problems = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> skippedBytes = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> gaps = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> clockSteps = new ConcurrentHashMap<>();
 
     /** A listener that reports for {@code brick} and never throws, so reading goes on. */
     ProblemListener forBrick(String brick) {
@@ -26,6 +27,8 @@ final class BrickProblemReporter {
         counter(skippedBytes, brick).addAndGet(p.skippedBytes());
         if (p.kind() == JournalProblem.Kind.MISSING_JOURNAL || p.kind() == JournalProblem.Kind.HTIME_RESTART) {
             counter(gaps, brick).incrementAndGet();
+        } else if (p.kind() == JournalProblem.Kind.CLOCK_STEP) {
+            counter(clockSteps, brick).incrementAndGet();
         }
         LOG.warn("brick {}: {}", brick, p);
     }
@@ -40,6 +43,10 @@ final class BrickProblemReporter {
 
     long gaps(String brick) {
         return counter(gaps, brick).get();
+    }
+
+    long clockSteps(String brick) {
+        return counter(clockSteps, brick).get();
     }
 
     private static AtomicLong counter(Map<String, AtomicLong> m, String brick) {

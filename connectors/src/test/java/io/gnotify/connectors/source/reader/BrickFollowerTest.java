@@ -8,6 +8,7 @@ import io.gnotify.connectors.journal.JournalProblem;
 import io.gnotify.connectors.journal.JournalRecord;
 import io.gnotify.connectors.journal.JournalRef;
 import io.gnotify.connectors.journal.ProblemListener;
+import io.gnotify.connectors.source.RolloverKind;
 import io.gnotify.connectors.source.StartPosition;
 import io.gnotify.connectors.source.split.BrickCursor;
 import io.gnotify.connectors.source.split.BrickSplit;
@@ -154,6 +155,60 @@ class BrickFollowerTest {
             }
         }
         assertThat(records(out)).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * A brick whose clock was set back an hour names its journals in the past: reported once, and every
+     * rollover from there on is stamped one second after the previous one, so the brick's event time never
+     * goes back and none of its records falls behind it. Resuming at any cut stamps exactly the same.
+     */
+    @Test
+    void aClockSteppedBackIsReportedAndItsRolloversStampedAfterThePreviousOne(@TempDir Path tmp) throws Exception {
+        Path brick = tmp.resolve("b2");
+        Fixtures.copyBrick("rep2-ascii", "b2", brick);
+        List<Long> named = BrickChangelog.of(brick).rollovers(ProblemListener.STRICT).stream().map(JournalRef::timestamp).toList();
+        Path stepped = Fixtures.stepClockBack(brick, 40, 3600);
+        List<JournalProblem> problems = new ArrayList<>();
+        BrickSplit fresh = split(brick, StartPosition.earliest(), true);
+
+        List<BrickElement> out = drain(new BrickFollower(fresh, problems::add), 1000);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(JournalProblem.Kind.CLOCK_STEP);
+            assertThat(p.file()).isEqualTo(stepped.toString());
+            assertThat(p.detail()).contains("s before the brick's previous rollover " + named.get(39));
+        });
+        assertThat(records(out)).containsExactlyElementsOf(expectedRecords("rep2-ascii", "b2"));
+        List<BrickElement> rollovers = out.stream().filter(e -> e.kind() == BrickElement.Kind.ROLLOVER).toList();
+        assertThat(rollovers).hasSize(named.size());
+        for (int i = 0; i < rollovers.size(); i++) {
+            BrickElement r = rollovers.get(i);
+            if (i < 40) {
+                assertThat(r.journalTs()).isEqualTo(named.get(i));
+                assertThat(r.rollover()).isNotEqualTo(RolloverKind.CLOCK_STEP);
+            } else {
+                assertThat(r.journalTs()).isEqualTo(named.get(39) + i - 39);
+                assertThat(r.rollover()).isEqualTo(RolloverKind.CLOCK_STEP);
+            }
+        }
+        // A record carries the stamp of the rollover that ends its journal.
+        long ts = Long.MIN_VALUE;
+        for (int i = out.size() - 1; i >= 0; i--) {
+            BrickElement e = out.get(i);
+            if (e.kind() == BrickElement.Kind.ROLLOVER) {
+                ts = e.journalTs();
+            } else {
+                assertThat(e.journalTs()).isEqualTo(ts);
+            }
+        }
+        for (int cut = 0; cut < out.size(); cut += 29) {
+            BrickCursor at = out.get(cut).cursorAfter();
+            List<BrickElement> rest = new ArrayList<>(drain(new BrickFollower(fresh.withCursor(at), ProblemListener.IGNORE), 50));
+            if (at.lastRollover() != BrickCursor.NO_ROLLOVER) {
+                rest.remove(0);
+            }
+            assertThat(rest).as("resume after element %d", cut).containsExactlyElementsOf(out.subList(cut + 1, out.size()));
+        }
     }
 
     @Test

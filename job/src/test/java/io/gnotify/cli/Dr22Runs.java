@@ -1,0 +1,53 @@
+package io.gnotify.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gnotify.connectors.journal.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Bounded {@code gnotify run}s of the dr22 fixture volume over (altered) copies of its bricks, for the CLI tests. */
+final class Dr22Runs {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Dr22Runs() {}
+
+    /** A writable copy of the dr22 bricks under {@code to}. */
+    static Path copyBricks(Path to) throws Exception {
+        Path from = Fixtures.fixture("dr22-ascii").resolve("bricks");
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return to;
+    }
+
+    /** Runs {@code gnotify run --bounded} (5 s windows, then {@code extra}) on these bricks; returns its summary. */
+    static JsonNode run(Path bricks, Path dir, String... extra) throws Exception {
+        Path summary = dir.resolve("summary.json");
+        List<String> args = new ArrayList<>(List.of("run", "--bounded", "--window", "5s", "--progress-interval", "0s",
+                "--volume-info", Fixtures.fixture("dr22-ascii").resolve("volume-info.xml").toString(),
+                "--brick-map", "/srv/gl/dr22=" + bricks, "--output", dir.resolve("out").toString(),
+                "--state-dir", dir.resolve("state").toString(), "--summary-json", summary.toString()));
+        args.addAll(List.of(extra));
+        int rc = GnotifyCommand.commandLine().execute(args.toArray(String[]::new));
+        assertThat(rc).isZero();
+        return JSON.readTree(summary.toFile());
+    }
+
+    /** The summary's figure {@code name} for brick {@code b1}…{@code b4}. */
+    static long brickFigure(JsonNode summary, String brick, String name) {
+        return summary.path("bricks").path("vm:/srv/gl/dr22/" + brick).path(name).asLong();
+    }
+}
