@@ -3,6 +3,7 @@ package io.gnotify.cli;
 import io.gnotify.job.backup.ApplyState;
 import io.gnotify.job.backup.ManifestApplier;
 import io.gnotify.job.backup.PendingCopies;
+import io.gnotify.job.backup.SourceInodes;
 import io.gnotify.job.manifest.ManifestChain;
 import io.gnotify.job.manifest.ManifestFile;
 import java.io.PrintWriter;
@@ -57,7 +58,7 @@ public final class ApplyCommand implements Callable<Integer> {
         String prevSha = state == null ? null : state.sha256();
         Files.createDirectories(target);
         ManifestApplier applier = new ManifestApplier(source, target,
-                new PendingCopies(state == null ? List.of() : state.pending()));
+                new PendingCopies(state == null ? List.of() : state.pending()), SourceInodes.MOUNT);
         int applied = 0;
         for (Path f : ManifestFile.list(dirs.get(0))) {
             byte[] bytes = Files.readAllBytes(f);

@@ -215,6 +215,42 @@ class ApplyCommandTest {
         assertThat(ApplyState.read(copy).pending()).isEmpty();
     }
 
+    /**
+     * Applied after the volume moved on: the name {@code a} a manifest created for inode A is held by inode B
+     * by now (A got a second name, then B was renamed over {@code a}). The copy must not take B's content for
+     * A: the name is owed, followed through the next manifest's rename, and A's content arrives under its new
+     * name; B's arrives under {@code a}.
+     */
+    @Test
+    void aNameAnotherInodeHoldsNowIsOwedNotCopied(@TempDir Path tmp) throws Exception {
+        Path src = tmp.resolve("mount");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("a"), "B's content");
+        Files.writeString(src.resolve("c"), "A's content");
+        Map<Path, GfidKey> holders = Map.of(src.resolve("a"), B, src.resolve("c"), A);
+        Path manifests = write(tmp.resolve("manifests"), List.of(
+                List.of(e(Op.NEW, A, FileType.FILE, "a", null), e(Op.NEW, B, FileType.FILE, "b", null)),
+                List.of(e(Op.RENAME, A, FileType.FILE, "c", "a"), e(Op.RENAME, B, FileType.FILE, "a", "b"))));
+        Path copy = tmp.resolve("backup");
+        ManifestApplier applier = new ManifestApplier(src, copy, new io.gnotify.job.backup.PendingCopies(List.of()),
+                holders::get);
+        List<Path> files = ManifestFile.list(manifests);
+        ManifestApplier.Counts first = applier.apply(ManifestFile.read(files.get(0)), 0, n -> {});
+        assertThat(first.vanished).as("a (held by B) and b (gone)").isEqualTo(2);
+        applier.apply(ManifestFile.read(files.get(1)), 0, n -> {});
+        assertThat(tree(copy)).isEqualTo(tree(src));
+        assertThat(applier.pending().items()).isEmpty();
+
+        // Without the check, B's content is copied for A, and A's never arrives.
+        Path blind = tmp.resolve("blind");
+        ManifestApplier unchecked = new ManifestApplier(src, blind, new io.gnotify.job.backup.PendingCopies(List.of()),
+                p -> null);
+        for (Path f : files) {
+            unchecked.apply(ManifestFile.read(f), 0, n -> {});
+        }
+        assertThat(Files.readString(blind.resolve("c"))).isEqualTo("B's content");
+    }
+
     @Test
     void refusesEditedAndMissingManifests(@TempDir Path tmp) throws Exception {
         Path manifests = write(tmp.resolve("manifests"), history());

@@ -3,13 +3,11 @@ package io.gnotify.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gnotify.job.manifest.BrickWindowStatus;
 import io.gnotify.job.manifest.ManifestEntry;
 import io.gnotify.job.manifest.ManifestFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,15 +62,10 @@ class BrickDownLabIT {
                 gnotify.destroy();
                 gnotify.waitFor();
 
-                List<ManifestFile> all = new ArrayList<>();
-                for (Path m : ManifestFile.list(manifests)) {
-                    all.add(ManifestFile.read(m));
-                }
-                String b2 = all.get(0).window().bricks().stream().map(BrickWindowStatus::brick)
-                        .filter(b -> b.endsWith(brick)).findFirst().orElseThrow();
-                List<String> downWindows = all.stream().filter(m -> m.window().bricks().stream()
-                        .anyMatch(b -> b.brick().equals(b2) && b.status().equals("down"))).map(ManifestFile::name).toList();
-                assertThat(downWindows).as("windows marking %s down", b2).hasSizeGreaterThanOrEqualTo(2);
+                List<ManifestFile> all = LabGluster.readManifests(manifests);
+                List<String> downWindows = all.stream().filter(m -> LabGluster.brickStatus(m, brick).equals("down"))
+                        .map(ManifestFile::name).toList();
+                assertThat(downWindows).as("windows marking %s down", brick).hasSizeGreaterThanOrEqualTo(2);
                 List<ManifestFile> quiet = all.stream()
                         .filter(m -> m.window().windowStart() >= quietFrom && m.window().windowEnd() <= quietTo).toList();
                 // The heal re-logs on b2 the renames, unlinks and rmdirs it missed (and the files it missed as
@@ -88,11 +81,7 @@ class BrickDownLabIT {
                         quiet.stream().mapToLong(m -> m.entries().stream().filter(e -> e.op() == ManifestEntry.Op.MODIFY).count()).sum());
                 assertThat(quiet).as("quiet windows").isNotEmpty();
 
-                assertThat(lab.gnotify("verify", "verify", out.toString())).as(lab.log("verify")).isZero();
-                Path backup = tmp.resolve("backup");
-                assertThat(lab.gnotify("apply", "apply", "--manifests", manifests.toString(), "--source",
-                        lab.mount().toString(), "--target", backup.toString())).as(lab.log("apply")).isZero();
-                LiveVolumeLabIT.assertSame(lab.mount(), backup);
+                lab.assertVerifiedAndReplayable(out, manifests, tmp.resolve("backup"));
             } finally {
                 gnotify.destroyForcibly();
             }

@@ -190,4 +190,30 @@ final class LabGluster {
             return true;
         });
     }
+
+    /** Every manifest in {@code manifests}, in order. */
+    static List<ManifestFile> readManifests(Path manifests) throws IOException {
+        List<ManifestFile> all = new ArrayList<>();
+        for (Path m : ManifestFile.list(manifests)) {
+            all.add(ManifestFile.read(m));
+        }
+        return all;
+    }
+
+    /** The status a manifest gives the brick whose id ends with {@code brickPath}. */
+    static String brickStatus(ManifestFile m, String brickPath) {
+        return m.window().bricks().stream().filter(b -> b.brick().endsWith(brickPath))
+                .map(io.gnotify.job.manifest.BrickWindowStatus::status).findFirst().orElseThrow();
+    }
+
+    /**
+     * {@code gnotify verify} accepts the output in {@code out}, and {@code gnotify apply} of its manifests
+     * builds in {@code backup} a copy equal to the volume (every path, type, mode, owner, size and content).
+     */
+    void assertVerifiedAndReplayable(Path out, Path manifests, Path backup) throws Exception {
+        org.assertj.core.api.Assertions.assertThat(gnotify("verify", "verify", out.toString())).as(log("verify")).isZero();
+        org.assertj.core.api.Assertions.assertThat(gnotify("apply", "apply", "--manifests", manifests.toString(),
+                "--source", mount().toString(), "--target", backup.toString())).as(log("apply")).isZero();
+        LiveVolumeLabIT.assertSame(mount(), backup);
+    }
 }

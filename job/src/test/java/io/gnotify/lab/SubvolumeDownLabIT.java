@@ -3,7 +3,6 @@ package io.gnotify.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gnotify.job.manifest.BrickWindowStatus;
 import io.gnotify.job.manifest.ManifestEntry;
 import io.gnotify.job.manifest.ManifestFile;
 import java.io.IOException;
@@ -59,14 +58,9 @@ class SubvolumeDownLabIT {
                 gnotify.destroy();
                 gnotify.waitFor();
 
-                List<ManifestFile> all = new ArrayList<>();
-                for (Path m : ManifestFile.list(manifests)) {
-                    all.add(ManifestFile.read(m));
-                }
-                String b2 = all.get(0).window().bricks().stream().map(BrickWindowStatus::brick)
-                        .filter(b -> b.endsWith(brick)).findFirst().orElseThrow();
-                List<ManifestFile> gapWindows = all.stream().filter(m -> status(m, b2).equals("gap")).toList();
-                assertThat(gapWindows).as("windows published with %s as a gap", b2).isNotEmpty();
+                List<ManifestFile> all = LabGluster.readManifests(manifests);
+                List<ManifestFile> gapWindows = all.stream().filter(m -> LabGluster.brickStatus(m, brick).equals("gap")).toList();
+                assertThat(gapWindows).as("windows published with %s as a gap", brick).isNotEmpty();
                 assertThat(gapWindows).allSatisfy(m -> assertThat(m.window().windowEnd()).isGreaterThan(downAt)
                         .isLessThanOrEqualTo(backAt + 30));
                 List<String> modified = gapWindows.stream().flatMap(m -> m.entries().stream())
@@ -74,26 +68,17 @@ class SubvolumeDownLabIT {
                         .toList();
                 assertThat(modified).as("the live subvolume's changes are in the gap windows").containsAll(appended);
                 ManifestFile last = all.get(all.size() - 1);
-                assertThat(status(last, b2)).as("after it came back").isEqualTo("ok");
+                assertThat(LabGluster.brickStatus(last, brick)).as("after it came back").isEqualTo("ok");
                 System.out.printf("SubvolumeDownLabIT: %d windows, %d published with a gap, %d files changed meanwhile%n",
                         all.size(), gapWindows.size(), appended.size());
 
-                assertThat(lab.gnotify("verify", "verify", out.toString())).as(lab.log("verify")).isZero();
-                Path backup = tmp.resolve("backup");
-                assertThat(lab.gnotify("apply", "apply", "--manifests", manifests.toString(), "--source",
-                        lab.mount().toString(), "--target", backup.toString())).as(lab.log("apply")).isZero();
-                LiveVolumeLabIT.assertSame(lab.mount(), backup);
+                lab.assertVerifiedAndReplayable(out, manifests, tmp.resolve("backup"));
             } finally {
                 gnotify.destroyForcibly();
             }
         } finally {
             lab.lab("teardown", VOLUME);
         }
-    }
-
-    private static String status(ManifestFile m, String brick) {
-        return m.window().bricks().stream().filter(b -> b.brick().equals(brick)).map(BrickWindowStatus::status)
-                .findFirst().orElseThrow();
     }
 
     /**

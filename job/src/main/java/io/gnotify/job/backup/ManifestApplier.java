@@ -28,6 +28,7 @@ public final class ManifestApplier {
     private final Path source;
     private final Path target;
     private final PendingCopies pending;
+    private final SourceInodes inodes;
     private Counts counts = new Counts();
     private final List<String> refused = new ArrayList<>();
 
@@ -51,14 +52,18 @@ public final class ManifestApplier {
     }
 
     public ManifestApplier(Path source, Path target) {
-        this(source, target, new PendingCopies(List.of()));
+        this(source, target, new PendingCopies(List.of()), SourceInodes.MOUNT);
     }
 
-    /** {@code pending}: copies still owed from earlier manifests (kept in the progress file). */
-    public ManifestApplier(Path source, Path target, PendingCopies pending) {
+    /**
+     * {@code pending}: copies still owed from earlier manifests (kept in the progress file); {@code inodes}: who
+     * holds a source path now (on a GlusterFS mount, {@link SourceInodes#MOUNT}).
+     */
+    public ManifestApplier(Path source, Path target, PendingCopies pending, SourceInodes inodes) {
         this.source = source;
         this.target = target;
         this.pending = pending;
+        this.inodes = inodes;
     }
 
     public PendingCopies pending() {
@@ -94,7 +99,7 @@ public final class ManifestApplier {
                 progress.done(i + 1);
             }
         }
-        counts.caughtUp = pending.copyFound(source, target);
+        counts.caughtUp = pending.copyFound(source, target, inodes);
         return counts;
     }
 
@@ -118,7 +123,8 @@ public final class ManifestApplier {
             case MOVE -> move(s, p, t);
             case CREATE -> create(s, p, createdFiles);
             case REFRESH -> {
-                if (SourceCopier.refresh(source(s.path()), p, s.entry().gfid())) {
+                Path src = source(s.path());
+                if (inodes.holds(src, s.entry().gfid()) && SourceCopier.refresh(src, p)) {
                     counts.refreshed++;
                 } else {
                     vanished(s);
@@ -138,7 +144,8 @@ public final class ManifestApplier {
             counts.moved++;
         } else if (!Files.exists(to, LinkOption.NOFOLLOW_LINKS) && !isTemporary(s.target())) {
             // Moved already in an interrupted run, or never in the copy: fetch it.
-            if (SourceCopier.copy(source(s.target()), to, s.entry().gfid())) {
+            Path src = source(s.target());
+            if (inodes.holds(src, s.entry().gfid()) && SourceCopier.copy(src, to)) {
                 counts.created++;
             } else {
                 counts.vanished++;
@@ -156,7 +163,8 @@ public final class ManifestApplier {
             counts.linked++;
             return;
         }
-        if (SourceCopier.copy(source(s.path()), p, s.entry().gfid())) {
+        Path src = source(s.path());
+        if (inodes.holds(src, s.entry().gfid()) && SourceCopier.copy(src, p)) {
             counts.created++;
             if (s.entry().type() == FileType.FILE) {
                 createdFiles.putIfAbsent(s.entry().gfid(), p);

@@ -15,9 +15,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Copies a manifest asked for whose path the live volume no longer had: the volume has moved on since the
- * window closed (the entry, or a directory above it, was renamed later). Each is followed through the later
- * manifests' renames and copied as soon as the volume shows its path; a later DELETE, or a later
+ * Copies a manifest asked for whose path the live volume no longer had, or had for another inode: the volume
+ * has moved on since the window closed (the entry, or a directory above it, was renamed later, or another
+ * inode took its name). Each is followed through the later
+ * manifests' renames and copied as soon as the volume shows its path (held by its inode); a later DELETE, or a later
  * NEW/MODIFY/META of the same inode, settles it instead.
  */
 public final class PendingCopies {
@@ -67,7 +68,7 @@ public final class PendingCopies {
     }
 
     /** Copies every pending entry the volume now shows (parents first); returns how many were copied. */
-    int copyFound(Path source, Path target) throws IOException {
+    int copyFound(Path source, Path target, SourceInodes inodes) throws IOException {
         items.sort(Comparator.comparingInt((Pending p) -> PathBytes.depth(p.path())));
         int copied = 0;
         for (Iterator<Pending> it = items.iterator(); it.hasNext(); ) {
@@ -75,7 +76,7 @@ public final class PendingCopies {
             Path src = SafePath.under(source, p.path());
             Path dst = SafePath.under(target, p.path());
             if (Files.exists(src, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(dst.getParent())
-                    && SourceCopier.copy(src, dst, p.gfid())) {
+                    && inodes.holds(src, p.gfid()) && SourceCopier.copy(src, dst)) {
                 it.remove();
                 copied++;
             }

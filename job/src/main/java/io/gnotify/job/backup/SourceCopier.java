@@ -1,8 +1,5 @@
 package io.gnotify.job.backup;
 
-import io.gnotify.connectors.crawl.RawPaths;
-import io.gnotify.job.manifest.GfidKey;
-import io.gnotify.job.manifest.MountNameOwners;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,25 +19,6 @@ final class SourceCopier {
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private SourceCopier() {}
-
-    /**
-     * Copies {@code src} to {@code dst} if it is still inode {@code gfid} ({@code null}: any); false if
-     * {@code src} no longer exists (a later manifest deletes it) or, on a GlusterFS mount, another inode holds
-     * the name now (a later manifest renames this one away; the copy is owed until it shows up).
-     */
-    static boolean copy(Path src, Path dst, GfidKey gfid) throws IOException {
-        if (gfid != null && !heldBy(src, gfid)) {
-            return false;
-        }
-        return copy(src, dst);
-    }
-
-    /** False only when the mount says that another inode than {@code gfid} holds {@code src}. */
-    private static boolean heldBy(Path src, GfidKey gfid) {
-        byte[] raw = RawPaths.bytes(src);
-        GfidKey now = raw == null ? null : MountNameOwners.gfidAt(raw);
-        return now == null || now.equals(gfid);
-    }
 
     /** Copies {@code src} to {@code dst}; false if {@code src} no longer exists (a later manifest deletes it). */
     static boolean copy(Path src, Path dst) throws IOException {
@@ -74,9 +52,9 @@ final class SourceCopier {
     }
 
     /** Mode, times and owner of {@code src} onto {@code dst} (a directory's children are left alone). */
-    static boolean refresh(Path src, Path dst, GfidKey gfid) throws IOException {
+    static boolean refresh(Path src, Path dst) throws IOException {
         if (!Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(dst, LinkOption.NOFOLLOW_LINKS)) {
-            return copy(src, dst, gfid);
+            return copy(src, dst);
         }
         try {
             attributes(dst, Files.readAttributes(src, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS), false);
