@@ -60,9 +60,15 @@ final class BrickWindowTracker {
         clockStep[b] |= m.rollover() == RolloverKind.CLOCK_STEP;
     }
 
-    /** A marker of a window already published: only the brick's coming back counts. */
+    /**
+     * A marker of a window already published: it counts from the next window on. A rollover brings the brick
+     * back; UNCOVERED (a brick already carried, whose last replica is now gone too) makes it a gap; a late
+     * DOWN changes nothing.
+     */
     void onLateMarker(VolumeEvent m) {
-        if (!m.rollover().isAway()) {
+        if (m.rollover() == RolloverKind.UNCOVERED) {
+            away[m.brick()] = UNCOVERED;
+        } else if (!m.rollover().isAway()) {
             away[m.brick()] = PRESENT;
         }
     }

@@ -56,6 +56,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient long nextSeq;
     private transient String prevSha256;
     private transient BrickWindowTracker bricks;
+    /** Learnt from the markers again after a restore; until then conflicts are looked for within one second. */
+    private transient RolloverSpacing spacing;
     /** Keys the last window cached, to size the next window's cache. */
     private transient int lastCacheSize;
     private transient ListState<byte[]> openLogState;
@@ -121,6 +123,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
             prevSha256 = sha;
         }
         bricks = new BrickWindowTracker(volume.bricks());
+        spacing = new RolloverSpacing();
         for (long[] b : bricksState.get()) {
             bricks.restore(b);
         }
@@ -182,6 +185,9 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
             open.add(e);
         } else {
             bricks.onMarker(e);
+            if (!e.rollover().isAway()) {
+                spacing.rollover(e.brick(), e.journalTs());
+            }
         }
     }
 
@@ -244,7 +250,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     /** A fresh open window, its cache sized like the last window's. */
     private OpenWindow newWindow() {
-        return new OpenWindow(namespace, nameOwners, volume.bricks().size(), lastCacheSize);
+        return new OpenWindow(namespace, nameOwners, spacing, volume.bricks().size(), lastCacheSize);
     }
 
     @Override

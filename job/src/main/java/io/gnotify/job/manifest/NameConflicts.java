@@ -5,20 +5,26 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Finds names given twice in one journal second by operations that no common brick orders (a create and a
- * rename onto the same name on different subvolumes): the volume order between them is a guess. When a
- * lookup is available the live volume settles who holds the name; the counts say how often that happened.
+ * Finds names given twice by operations that no common brick orders (a create and a rename onto the same
+ * name on different subvolumes) within one rollover interval of each other: their journals overlap in time,
+ * so the volume order between them is a guess. When a lookup is available the live volume settles who holds
+ * the name; the counts say how often that happened.
  */
 final class NameConflicts {
     private final NameOwners owners;
+    private final RolloverSpacing spacing;
     /** Per name given in this window: the second and the bricks of the operation that gave it. */
     private final Map<Link, VolumeEvent> givenBy = new HashMap<>();
     private long resolved;
     private long unresolved;
 
-    /** {@code owners}: the live lookup, or {@code null} to keep the journal order and count the conflicts. */
-    NameConflicts(NameOwners owners) {
+    /**
+     * {@code owners}: the live lookup, or {@code null} to keep the journal order and count the conflicts;
+     * {@code spacing}: the bricks' rollover interval, within which two journal seconds do not order anything.
+     */
+    NameConflicts(NameOwners owners, RolloverSpacing spacing) {
         this.owners = owners;
+        this.spacing = spacing;
     }
 
     /** Records that {@code e} gave {@code link} to its inode. */
@@ -26,10 +32,14 @@ final class NameConflicts {
         givenBy.put(link, e);
     }
 
-    /** True if {@code e} takes {@code link} from an inode that got it in the same second from unrelated bricks. */
+    /**
+     * True if {@code e} takes {@code link} from an inode that got it from unrelated bricks within one rollover
+     * interval (the same second when no interval is known yet).
+     */
     boolean unordered(Link link, VolumeEvent e) {
         VolumeEvent before = givenBy.get(link);
-        return before != null && before.journalTs() == e.journalTs() && disjoint(before.bricks(), e.bricks());
+        return before != null && Math.abs(e.journalTs() - before.journalTs()) <= spacing.span()
+                && disjoint(before.bricks(), e.bricks());
     }
 
     /**

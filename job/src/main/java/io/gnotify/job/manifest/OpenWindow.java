@@ -16,9 +16,9 @@ final class OpenWindow {
     final WindowStatsCollector stats;
     private final WindowEventLog log = new WindowEventLog();
 
-    OpenWindow(NamespaceStore namespace, NameOwners owners, int bricks, int expectedKeys) {
+    OpenWindow(NamespaceStore namespace, NameOwners owners, RolloverSpacing spacing, int bricks, int expectedKeys) {
         this.cache = new CachedNamespaceStore(namespace, expectedKeys);
-        this.changes = new WindowChanges(cache, owners);
+        this.changes = new WindowChanges(cache, owners, spacing);
         this.stats = new WindowStatsCollector(bricks);
     }
 

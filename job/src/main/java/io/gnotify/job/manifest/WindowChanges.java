@@ -31,8 +31,13 @@ public final class WindowChanges {
 
     /** {@code owners}: a live lookup that settles name conflicts the journals cannot order ({@code null}: none). */
     public WindowChanges(NamespaceStore store, NameOwners owners) {
+        this(store, owners, new RolloverSpacing());
+    }
+
+    /** ... and {@code spacing}: the bricks' rollover interval, within which journal order between bricks is a guess. */
+    WindowChanges(NamespaceStore store, NameOwners owners, RolloverSpacing spacing) {
         this.store = store;
-        this.conflicts = new NameConflicts(owners);
+        this.conflicts = new NameConflicts(owners, spacing);
     }
 
     /** Applies one event (events must come in volume order). */
@@ -99,8 +104,8 @@ public final class WindowChanges {
     }
 
     /**
-     * After {@code gfid} took {@code link} from {@code displaced}: if nothing orders the two operations (same
-     * second, unrelated bricks) and the live volume shows {@code displaced} holding the name, the operation just
+     * After {@code gfid} took {@code link} from {@code displaced}: if nothing orders the two operations (within
+     * a rollover interval, unrelated bricks) and the live volume shows {@code displaced} holding the name, the operation just
      * applied really came first, so the name goes back to {@code displaced}.
      */
     private void settle(Link link, Displaced displaced, GfidKey gfid, VolumeEvent e) {

@@ -65,6 +65,16 @@ class BrickWindowTrackerTest {
         restored.onLateMarker(m(111, 1, RolloverKind.JOURNAL));
         restored.nextWindow();
         assertThat(restored.statuses()).extracting(BrickWindowStatus::status).containsExactly("ok", "ok");
+
+        // b1 was down and carried (idle, its DOWN published); then b2 goes too: b1's UNCOVERED comes late, at its
+        // last rollover, and b2's on time. Both are gaps from then on.
+        restored.onMarker(m(116, 0, RolloverKind.DOWN));
+        restored.nextWindow();
+        restored.onLateMarker(m(116, 0, RolloverKind.UNCOVERED));
+        restored.onMarker(m(121, 1, RolloverKind.UNCOVERED));
+        assertThat(restored.statuses()).extracting(BrickWindowStatus::status).containsExactly("down", "gap");
+        restored.nextWindow();
+        assertThat(restored.statuses()).extracting(BrickWindowStatus::status).containsExactly("gap", "gap");
     }
 
     @Test

@@ -79,6 +79,11 @@ class WindowDiffTest {
         return new VolumeEvent(1, e.journalTs(), brick, 0, new int[] {brick}, e.record());
     }
 
+    /** {@code e} logged {@code seconds} later. */
+    static VolumeEvent at(VolumeEvent e, long seconds) {
+        return new VolumeEvent(1, e.journalTs() + seconds, e.brick(), 0, e.bricks(), e.record());
+    }
+
     /**
      * A rename onto a name on one subvolume and a create of it on another, in the same second: the journals
      * cannot order them. The live volume settles it: its holder keeps the name. Without a lookup (or when the
@@ -114,6 +119,27 @@ class WindowDiffTest {
         WindowChanges unknown = new WindowChanges(store, null);
         window.forEach(unknown::apply);
         assertThat(unknown.conflictsUnresolved()).isEqualTo(1);
+
+        // In different seconds of bricks that roll over every 2 s, the two journals overlap in time: still a
+        // conflict, settled by the volume; with no interval known yet (or a second further) the order stands.
+        List<VolumeEvent> apart = List.of(on(0, rename(g(1), ROOT, "old", ROOT, "n")),
+                at(on(2, create(g(2), ROOT, "n")), 2));
+        RolloverSpacing everyTwo = new RolloverSpacing();
+        everyTwo.rollover(0, 100);
+        everyTwo.rollover(0, 102);
+        empty();
+        setup.forEach(new WindowChanges(store)::apply);
+        WindowChanges overlapping = new WindowChanges(store, (path, second) -> g(1), everyTwo);
+        apart.forEach(overlapping::apply);
+        assertThat(WindowDiff.of(overlapping).stream().map(ManifestEntry::toString).toList())
+                .containsExactly("RENAME old -> n (file)");
+        empty();
+        setup.forEach(new WindowChanges(store)::apply);
+        WindowChanges sameSecondOnly = new WindowChanges(store, (path, second) -> {
+            throw new AssertionError("no lookup expected");
+        });
+        apart.forEach(sameSecondOnly::apply);
+        assertThat(sameSecondOnly.conflictsResolved() + sameSecondOnly.conflictsUnresolved()).isZero();
 
         // Logged by a common brick, the two are ordered by its journal: no conflict, no lookup.
         empty();

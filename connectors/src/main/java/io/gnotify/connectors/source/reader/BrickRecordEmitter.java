@@ -19,6 +19,7 @@ import org.apache.flink.connector.base.source.reader.RecordEmitter;
  * an idle request marks the brick's split idle, after a DOWN (or UNCOVERED) marker at its last rollover.
  */
 final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecord, BrickSplitState> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BrickRecordEmitter.class);
     private final Map<String, BrickMetrics> metrics;
     private final ObjLongConsumer<String> rolloverListener;
 
@@ -57,6 +58,13 @@ final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecor
                 break;
             case IDLE:
                 long covered = state.cursor() == null ? BrickCursor.NO_ROLLOVER : state.cursor().lastRollover();
+                if (covered == BrickCursor.NO_ROLLOVER && e.rollover() == RolloverKind.UNCOVERED) {
+                    // Nothing read from this brick yet: no time to mark its gap from. Its windows keep waiting
+                    // rather than close without it unmarked.
+                    LOG.warn("brick {} is uncovered but has never rolled over; the volume watermark keeps waiting for it",
+                            brick.id());
+                    break;
+                }
                 if (covered != BrickCursor.NO_ROLLOVER && (!state.idle() || e.rollover() == RolloverKind.UNCOVERED)) {
                     output.collect(BrickRecord.rollover(brick.index(), brick.subvolume(), covered, e.rollover()),
                             covered * 1000);
