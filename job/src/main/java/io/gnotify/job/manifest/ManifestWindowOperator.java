@@ -56,7 +56,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient long nextSeq;
     private transient String prevSha256;
     private transient BrickWindowTracker bricks;
-    /** Learnt from the markers again after a restore; until then conflicts are looked for within one second. */
+    /** Learnt from the markers, and checkpointed, so a restored job settles conflicts as an uninterrupted one. */
     private transient RolloverSpacing spacing;
     /** Keys the last window cached, to size the next window's cache. */
     private transient int lastCacheSize;
@@ -64,6 +64,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient ListState<long[]> positionState;
     private transient ListState<String> chainState;
     private transient ListState<long[]> bricksState;
+    private transient ListState<long[]> spacingState;
     private transient Counter manifests;
     private transient Counter entriesWritten;
     private transient Counter unresolved;
@@ -95,6 +96,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         chainState = store.getListState(new ListStateDescriptor<>("prev-sha256", Types.STRING));
         bricksState = store.getListState(new ListStateDescriptor<>("brick-window",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        spacingState = store.getListState(new ListStateDescriptor<>("rollover-spacing",
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         restoredLog = new ArrayList<>();
         openLogState.get().forEach(restoredLog::add);
         ListState<VolumeEvent> earlier = store.getListState(new ListStateDescriptor<>("open-window-events",
@@ -123,9 +126,12 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
             prevSha256 = sha;
         }
         bricks = new BrickWindowTracker(volume.bricks());
-        spacing = new RolloverSpacing();
         for (long[] b : bricksState.get()) {
             bricks.restore(b);
+        }
+        spacing = new RolloverSpacing();
+        for (long[] sp : spacingState.get()) {
+            spacing = RolloverSpacing.restore(sp);
         }
     }
 
@@ -260,5 +266,6 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         positionState.update(List.of(new long[] {openStart, nextSeq, fullOpen ? 1 : 0, crawlSecond}));
         chainState.update(prevSha256 == null ? List.of() : List.of(prevSha256));
         bricksState.update(List.of(bricks.snapshot()));
+        spacingState.update(List.of(spacing.snapshot()));
     }
 }

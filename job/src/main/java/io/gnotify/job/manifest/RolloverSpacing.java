@@ -26,4 +26,26 @@ final class RolloverSpacing {
     long span() {
         return span;
     }
+
+    /** The spacing as one array (span, then brick and last rollover pairs), for operator state. */
+    long[] snapshot() {
+        long[] s = new long[1 + 2 * last.size()];
+        s[0] = span;
+        int i = 1;
+        for (Map.Entry<Integer, Long> e : new java.util.TreeMap<>(last).entrySet()) {
+            s[i++] = e.getKey();
+            s[i++] = e.getValue();
+        }
+        return s;
+    }
+
+    /** The spacing a {@link #snapshot()} holds. */
+    static RolloverSpacing restore(long[] s) {
+        RolloverSpacing r = new RolloverSpacing();
+        r.span = s[0];
+        for (int i = 1; i + 1 < s.length; i += 2) {
+            r.last.put((int) s[i], s[i + 1]);
+        }
+        return r;
+    }
 }
