@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gnotify.connectors.journal.Fixtures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Bounded {@code gnotify run}s of the dr22 fixture volume over (altered) copies of its bricks, for the CLI tests. */
 final class Dr22Runs {
@@ -19,16 +17,8 @@ final class Dr22Runs {
 
     /** A writable copy of the dr22 bricks under {@code to}. */
     static Path copyBricks(Path to) throws Exception {
-        Path from = Fixtures.fixture("dr22-ascii").resolve("bricks");
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
+        for (String brick : Fixtures.bricks("dr22-ascii")) {
+            Fixtures.copyBrick("dr22-ascii", brick, to.resolve(brick));
         }
         return to;
     }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.gnotify.job.manifest.ManifestEntry;
 import io.gnotify.job.manifest.ManifestFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +34,7 @@ class BrickDownLabIT {
             String[] run = lab.continuousRun(out, tmp.resolve("state"), "--brick-down-timeout", "8s");
             Process gnotify = lab.startGnotify("run", run);
             try {
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> Files.isDirectory(manifests) && ManifestFile.list(manifests).size() >= 2);
+                LabGluster.awaitManifests(manifests, 2);
 
                 // b2 (a replica of the first subvolume) dies; the volume keeps changing on b1.
                 String brick = lab.brickPath("b2");

@@ -97,8 +97,7 @@ class DiskFullLabIT {
                 }
             }
             Path manifests = out.resolve("dr22/manifests");
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> Files.isDirectory(manifests) && ManifestFile.list(manifests).size() >= 5);
+            LabGluster.awaitManifests(manifests, 5);
             // ... then the output file system turns read-only (not full) while the rest arrives.
             sh("mount", "-o", "remount,ro", out.toString());
             for (int b = 0; b < 4; b++) {

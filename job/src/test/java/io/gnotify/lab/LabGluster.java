@@ -145,6 +145,12 @@ final class LabGluster {
         return System.currentTimeMillis() / 1000;
     }
 
+    /** Waits (up to 3 minutes) until {@code manifests} holds at least {@code n} manifests. */
+    static void awaitManifests(Path manifests, int n) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Files.isDirectory(manifests) && ManifestFile.list(manifests).size() >= n);
+    }
+
     /** Waits (up to 3 minutes) until the newest manifest's window ends at or after second {@code t}. */
     static void awaitWindowsClosedPast(Path manifests, long t) {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {

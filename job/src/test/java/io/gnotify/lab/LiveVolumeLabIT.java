@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gnotify.job.manifest.ManifestFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +34,7 @@ class LiveVolumeLabIT {
             String[] run = lab.continuousRun(out, tmp.resolve("state"));
             Process gnotify = lab.startGnotify("run", run);
             try {
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> Files.isDirectory(manifests) && ManifestFile.list(manifests).size() >= 2);
+                LabGluster.awaitManifests(manifests, 2);
                 ManifestFile full = ManifestFile.read(ManifestFile.list(manifests).get(0));
                 assertThat(full.window().full()).isTrue();
                 assertThat(full.entries()).hasSizeGreaterThan(200);

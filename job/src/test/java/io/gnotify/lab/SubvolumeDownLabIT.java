@@ -1,7 +1,6 @@
 package io.gnotify.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.gnotify.job.manifest.ManifestEntry;
 import io.gnotify.job.manifest.ManifestFile;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,8 +37,7 @@ class SubvolumeDownLabIT {
                     "--subvolume-gap-timeout", "5s");
             Process gnotify = lab.startGnotify("run", run);
             try {
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> Files.isDirectory(manifests) && ManifestFile.list(manifests).size() >= 2);
+                LabGluster.awaitManifests(manifests, 2);
 
                 // b2, the second subvolume, dies; files that live on b1 keep changing through the mount.
                 String brick = lab.brickPath("b2");
