@@ -43,13 +43,21 @@ public final class FixtureVolumes {
         return SourceTestSupport.rocksDbEnv(parallelism, checkpoints, null);
     }
 
-    /** Every file under {@code dir}: relative name to bytes (hidden in-progress files included). */
+    /**
+     * Every file under {@code dir}: relative name to bytes (hidden in-progress files included; one renamed away
+     * by a running job between the listing and the read is left out).
+     */
     public static java.util.Map<String, byte[]> files(Path dir) throws Exception {
         java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
         try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk.filter(java.nio.file.Files::isRegularFile)::iterator) {
                 String name = dir.relativize(p).toString();
-                byte[] bytes = java.nio.file.Files.readAllBytes(p);
+                byte[] bytes;
+                try {
+                    bytes = java.nio.file.Files.readAllBytes(p);
+                } catch (java.nio.file.NoSuchFileException renamed) {
+                    continue;
+                }
                 out.put(name, name.contains("/analytics/") ? withoutWallClock(bytes) : bytes);
             }
         }
