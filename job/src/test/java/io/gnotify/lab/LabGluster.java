@@ -174,7 +174,7 @@ final class LabGluster {
     /**
      * Brings a killed brick back with {@code gluster volume start VOL force}, retried until its status is
      * online (glusterd takes a brick whose process it has not seen exit yet for running), then waits until
-     * the mount's client has reconnected to it: every entry of the volume can be looked up again.
+     * the mount's client has reconnected to it.
      */
     void restartBrick(String brick) {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2)).until(() -> {
@@ -182,19 +182,23 @@ final class LabGluster {
             return sh("gluster", "volume", "status", volume).lines()
                     .anyMatch(l -> l.startsWith("Brick ") && l.contains(brick + " ") && l.matches(".*\\sY\\s+\\d+\\s*$"));
         });
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-            try (java.util.stream.Stream<Path> all = Files.walk(mount())) {
-                all.forEach(p -> {
-                    try {
-                        Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
-                                java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(this::clientsConnected);
+    }
+
+    /**
+     * True when the mount's client is connected to every brick: each {@code .meta/graphs/active/VOL-client-N/private}
+     * of the FUSE mount says {@code connected = 1}.
+     */
+    private boolean clientsConnected() throws IOException {
+        Path graph = mount().resolve(".meta/graphs/active");
+        try (java.util.stream.Stream<Path> xlators = Files.list(graph)) {
+            for (Path x : (Iterable<Path>) xlators.filter(p -> p.getFileName().toString().startsWith(volume + "-client-"))::iterator) {
+                if (!Files.readString(x.resolve("private")).contains("connected = 1")) {
+                    return false;
+                }
             }
-            return true;
-        });
+        }
+        return true;
     }
 
     /** Every manifest in {@code manifests}, in order. */
