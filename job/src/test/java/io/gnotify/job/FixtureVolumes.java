@@ -44,20 +44,28 @@ public final class FixtureVolumes {
     }
 
     /**
-     * Every file under {@code dir}: relative name to bytes (hidden in-progress files included; one renamed away
-     * by a running job between the listing and the read is left out).
+     * Every file under {@code dir}: relative name to bytes (hidden in-progress files included). A running job
+     * may rename a file while it is listed or read; then the directory is read again.
      */
     public static java.util.Map<String, byte[]> files(Path dir) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return filesOnce(dir);
+            } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException raced) {
+                if (attempt == 20) {
+                    throw raced;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static java.util.Map<String, byte[]> filesOnce(Path dir) throws Exception {
         java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
         try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk.filter(java.nio.file.Files::isRegularFile)::iterator) {
                 String name = dir.relativize(p).toString();
-                byte[] bytes;
-                try {
-                    bytes = java.nio.file.Files.readAllBytes(p);
-                } catch (java.nio.file.NoSuchFileException renamed) {
-                    continue;
-                }
+                byte[] bytes = java.nio.file.Files.readAllBytes(p);
                 out.put(name, name.contains("/analytics/") ? withoutWallClock(bytes) : bytes);
             }
         }
