@@ -69,6 +69,21 @@ final class LabGluster {
         return args.toArray(String[]::new);
     }
 
+    /**
+     * Starts the continuous {@code gnotify run} of {@link #continuousRun} (log {@code run}) and waits until it has
+     * published two manifests under {@code out}; the caller stops it.
+     */
+    Process startContinuous(Path out, Path state, String... extra) throws Exception {
+        Process gnotify = startGnotify("run", continuousRun(out, state, extra));
+        try {
+            awaitManifests(out.resolve(volume).resolve("manifests"), 2);
+            return gnotify;
+        } catch (RuntimeException | Error e) {
+            gnotify.destroyForcibly();
+            throw e;
+        }
+    }
+
     /** Runs a command to the end and returns its standard output; fails on a non-zero exit. */
     String sh(String... cmd) throws Exception {
         Path outFile = Files.createTempFile(logs, "sh", ".out");
