@@ -5,14 +5,14 @@ import io.gnotify.connectors.journal.Fop;
 import io.gnotify.connectors.journal.JournalRecord;
 import io.gnotify.connectors.journal.RecordType;
 import io.gnotify.job.manifest.FileType;
-import io.gnotify.job.manifest.WindowChanges;
+import io.gnotify.job.manifest.AnonymousInodeDir;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Counts one window's operations as they arrive, for its analytics file: by fop, created inodes by type,
- * uid and gid, operations each brick logged, and the copies merged into them. GlusterFS's own hidden
- * directory is left out, as in the manifests.
+ * uid and gid, operations each brick logged, and the copies merged into them. Self-heal's traffic through
+ * AFR's hidden directory is left out, as in the manifests.
  */
 public final class WindowStatsCollector {
     final Map<String, Long> byOp = new TreeMap<>();
@@ -22,14 +22,16 @@ public final class WindowStatsCollector {
     final long[] logged;
     long merged;
     long operations;
+    private final AnonymousInodeDir hidden;
 
-    public WindowStatsCollector(int bricks) {
+    public WindowStatsCollector(int bricks, AnonymousInodeDir hidden) {
         this.logged = new long[bricks];
+        this.hidden = hidden;
     }
 
     public void add(VolumeEvent e) {
         JournalRecord r = e.record();
-        if (WindowChanges.internal(r)) {
+        if (hidden.selfHeal(r)) {
             return;
         }
         operations++;

@@ -256,7 +256,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     /** A fresh open window, its cache sized like the last window's. */
     private OpenWindow newWindow() {
-        return new OpenWindow(namespace, nameOwners, spacing, volume.bricks().size(), lastCacheSize);
+        return new OpenWindow(namespace, nameOwners, spacing, AnonymousInodeDir.ofVolume(volume.id()),
+                volume.bricks().size(), lastCacheSize);
     }
 
     @Override

@@ -16,10 +16,11 @@ final class OpenWindow {
     final WindowStatsCollector stats;
     private final WindowEventLog log = new WindowEventLog();
 
-    OpenWindow(NamespaceStore namespace, NameOwners owners, RolloverSpacing spacing, int bricks, int expectedKeys) {
+    OpenWindow(NamespaceStore namespace, NameOwners owners, RolloverSpacing spacing, AnonymousInodeDir hidden, int bricks,
+            int expectedKeys) {
         this.cache = new CachedNamespaceStore(namespace, expectedKeys);
-        this.changes = new WindowChanges(cache, owners, spacing);
-        this.stats = new WindowStatsCollector(bricks);
+        this.changes = new WindowChanges(cache, owners, spacing, hidden);
+        this.stats = new WindowStatsCollector(bricks, hidden);
     }
 
     void add(VolumeEvent e) {

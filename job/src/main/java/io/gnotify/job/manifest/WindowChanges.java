@@ -4,7 +4,6 @@ import io.gnotify.connectors.event.VolumeEvent;
 import io.gnotify.connectors.journal.Fop;
 import io.gnotify.connectors.journal.JournalRecord;
 import io.gnotify.connectors.journal.RecordType;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -14,16 +13,16 @@ import java.util.Set;
  * Applies one window's ordered events to the namespace and remembers what the window started from: the
  * state of every inode it touched as it was at the window's start, and which inodes had their data or
  * metadata changed. A rename onto an existing name takes that name from its previous holder (which
- * GlusterFS does not log). AFR's hidden {@code .glusterfs-anonymous-inode-*} directory is left out.
+ * GlusterFS does not log). AFR's hidden anonymous-inode directory is left out: what self-heal moves into it
+ * only loses its old name.
  */
 public final class WindowChanges {
-    private static final byte[] ANONYMOUS_INODE = ".glusterfs-anonymous-inode-".getBytes(StandardCharsets.US_ASCII);
-
     private final NamespaceStore store;
     private final Map<GfidKey, Inode> before = new HashMap<>();
     private final Set<GfidKey> data = new HashSet<>();
     private final Set<GfidKey> metadata = new HashSet<>();
     private final NameConflicts conflicts;
+    private final AnonymousInodeDir hidden;
 
     public WindowChanges(NamespaceStore store) {
         this(store, null);
@@ -31,13 +30,17 @@ public final class WindowChanges {
 
     /** {@code owners}: a live lookup that settles name conflicts the journals cannot order ({@code null}: none). */
     public WindowChanges(NamespaceStore store, NameOwners owners) {
-        this(store, owners, new RolloverSpacing());
+        this(store, owners, new RolloverSpacing(), AnonymousInodeDir.UNKNOWN);
     }
 
-    /** ... and {@code spacing}: the bricks' rollover interval, within which journal order between bricks is a guess. */
-    WindowChanges(NamespaceStore store, NameOwners owners, RolloverSpacing spacing) {
+    /**
+     * ... and {@code spacing}: the bricks' rollover interval, within which journal order between bricks is a guess;
+     * {@code hidden}: the volume's anonymous-inode directory.
+     */
+    WindowChanges(NamespaceStore store, NameOwners owners, RolloverSpacing spacing, AnonymousInodeDir hidden) {
         this.store = store;
         this.conflicts = new NameConflicts(owners, spacing);
+        this.hidden = hidden;
     }
 
     /** Applies one event (events must come in volume order). */
@@ -54,7 +57,7 @@ public final class WindowChanges {
             metadata.add(gfid);
             return;
         }
-        if (internal(r)) {
+        if (hidden.internal(r)) {
             return;
         }
         Fop fop = r.fop();
@@ -63,21 +66,16 @@ public final class WindowChanges {
             case CREATE, MKNOD, MKDIR -> addLink(gfid, FileType.ofMode(r.mode()), link, e);
             case SYMLINK -> addLink(gfid, FileType.SYMLINK, link, e);
             case LINK -> addLink(gfid, FileType.FILE, link, e);
-            case RENAME -> rename(gfid, link, new Link(new GfidKey(r.newPgfidMsb(), r.newPgfidLsb()), r.newName()), e);
+            case RENAME -> {
+                if (hidden.movedIn(r)) {
+                    removeLink(gfid, link);
+                } else {
+                    rename(gfid, link, new Link(new GfidKey(r.newPgfidMsb(), r.newPgfidLsb()), r.newName()), e);
+                }
+            }
             case UNLINK, RMDIR -> removeLink(gfid, link);
             default -> { }
         }
-    }
-
-    /**
-     * True for GlusterFS's own entries, which the manifests and the analytics leave out: the creation of AFR's
-     * hidden {@code .glusterfs-anonymous-inode-*} entry at the root.
-     */
-    public static boolean internal(JournalRecord r) {
-        Fop fop = r.type() == RecordType.ENTRY ? r.fop() : null;
-        return (fop == Fop.CREATE || fop == Fop.MKNOD || fop == Fop.MKDIR || fop == Fop.SYMLINK)
-                && r.pgfidMsb() == GfidKey.ROOT.msb() && r.pgfidLsb() == GfidKey.ROOT.lsb()
-                && PathBytes.startsWith(r.name(), ANONYMOUS_INODE);
     }
 
     private void addLink(GfidKey gfid, FileType type, Link link, VolumeEvent e) {

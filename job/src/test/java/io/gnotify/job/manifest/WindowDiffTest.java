@@ -129,7 +129,7 @@ class WindowDiffTest {
         everyTwo.rollover(0, 102);
         empty();
         setup.forEach(new WindowChanges(store)::apply);
-        WindowChanges overlapping = new WindowChanges(store, (path, second) -> g(1), everyTwo);
+        WindowChanges overlapping = new WindowChanges(store, (path, second) -> g(1), everyTwo, AnonymousInodeDir.UNKNOWN);
         apart.forEach(overlapping::apply);
         assertThat(WindowDiff.of(overlapping).stream().map(ManifestEntry::toString).toList())
                 .containsExactly("RENAME old -> n (file)");
@@ -239,5 +239,46 @@ class WindowDiffTest {
             assertThat(e.path()).isNull();
             assertThat(e.gfid()).isEqualTo(g(1));
         });
+    }
+
+    /**
+     * Self-heal on a brick that missed an rmdir and a directory rename moves the stale entries aside into AFR's
+     * hidden directory (named by their own gfid), moves the renamed one back out to its new name, and removes
+     * the rest: none of it is a change the manifest shows. Without the volume id the same journal leaves
+     * unresolved inodes behind, which is what a lab run showed.
+     */
+    @Test
+    void selfHealMovesThroughTheHiddenDirectoryChangeNothing() {
+        String volumeId = "14f512dc-ea6c-4b43-87fd-2d48aa880b97";
+        AnonymousInodeDir hidden = AnonymousInodeDir.ofVolume(volumeId);
+        GfidKey anon = hidden.gfid();
+        assertThat(anon.toString()).isEqualTo("15f512dc-ea6c-4b43-87fd-2d48aa880b97");
+        List<VolumeEvent> setup = List.of(mkdir(g(1), ROOT, "gone"), mkdir(g(2), ROOT, "old"), create(g(3), g(2), "f"));
+        // What the live replica logged while the other was down: an rmdir and a directory rename.
+        List<VolumeEvent> outage = List.of(ev(entry(Fop.RMDIR, g(1), ROOT, b("gone")).build()),
+                rename(g(2), ROOT, "old", ROOT, "new"));
+        // What the heal logs on the returning brick, in two windows.
+        List<VolumeEvent> heal = List.of(
+                ev(entry(Fop.MKDIR, anon, ROOT, b(".glusterfs-anonymous-inode-" + volumeId)).modeOwner(040755, 0, 0).build()),
+                rename(g(1), ROOT, "gone", anon, g(1).toString()),
+                rename(g(2), ROOT, "old", anon, g(2).toString()),
+                rename(g(2), anon, g(2).toString(), ROOT, "new"));
+        List<VolumeEvent> cleanup = List.of(ev(entry(Fop.RMDIR, g(1), anon, b(g(1).toString())).build()));
+
+        HeapNamespaceStore withId = new HeapNamespaceStore();
+        for (List<VolumeEvent> window : List.of(setup, outage)) {
+            window.forEach(new WindowChanges(withId, null, new RolloverSpacing(), hidden)::apply);
+        }
+        for (List<VolumeEvent> window : List.of(heal, cleanup)) {
+            WindowChanges healed = new WindowChanges(withId, null, new RolloverSpacing(), hidden);
+            window.forEach(healed::apply);
+            assertThat(WindowDiff.of(healed)).isEmpty();
+        }
+        assertThat(withId.entry(new Link(ROOT, b("new")))).isEqualTo(g(2));
+        assertThat(withId.inode(g(1))).isNull();
+        assertThat(withId.entry(new Link(g(2), b("f")))).isEqualTo(g(3));
+
+        List<String> withoutId = diff(java.util.stream.Stream.concat(setup.stream(), outage.stream()).toList(), heal);
+        assertThat(withoutId).containsExactly("NEW <unresolved> (other)");
     }
 }
