@@ -121,6 +121,12 @@ final class RunCommand implements Callable<Integer> {
                     "counted when they come back (default: wait for ever)."})
     Duration subvolumeGapTimeout;
 
+    @Option(names = "--heal-grace", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "1h", description = {"After a replica brick comes back (a gap in its rollovers), the data and",
+                    "metadata records it logs alone while its replicas journal are self-heal's copies of changes",
+                    "already reported, and are dropped (healCopiesDropped) for this long (default: ${DEFAULT-VALUE})."})
+    Duration healGrace;
+
     @Option(names = "--max-brick-drift", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "60s", description = "How far (event time) a brick may read ahead of the slowest live "
                     + "one while catching up; bounds memory (default: ${DEFAULT-VALUE}).")
@@ -155,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
                 new WindowGrid(window.toSeconds()), bounded, startPosition(), dedupHorizon, emitEvents,
                 pollInterval, brickDownTimeout, maxBrickDrift,
                 lookupMount == null ? null : new MountNameOwners(lookupMount.toAbsolutePath().toString()),
-                new AnalyticsSettings(analyticsDepths, analyticsTop), subvolumeGapTimeout);
+                new AnalyticsSettings(analyticsDepths, analyticsTop), subvolumeGapTimeout, healGrace);
         // Embedded unless `flink run` or the Kubernetes operator installed its context environment.
         boolean embedded = StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
         Configuration conf = configuration(embedded);

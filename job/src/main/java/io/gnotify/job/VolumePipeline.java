@@ -55,9 +55,13 @@ public final class VolumePipeline {
             UnaryOperator<DataStream<BrickRecord>> tap) {
         DataStream<BrickRecord> copies = tap.apply(env.fromSource(source(s), watermarks(s), "brick journals")
                 .uid("brick-journals"));
-        return copies.keyBy(new OperationKey())
-                .transform("dedup operations", VolumeEventSerializer.TYPE,
-                        new OperationDedupOperator(s.dedupHorizon().toMillis(), CopyExpectation.of(s.volume()))).uid("dedup-operations")
+        // Every dedup subtask learns every brick's rollovers (to tell self-heal's copies from clients').
+        DataStream<BrickRecord> markers = copies.filter(BrickRecord::isRollover).uid("rollover-markers")
+                .name("rollover markers").broadcast();
+        return copies.keyBy(new OperationKey()).connect(markers)
+                .transform("dedup operations", VolumeEventSerializer.TYPE, new OperationDedupOperator(
+                        s.dedupHorizon().toMillis(), CopyExpectation.of(s.volume()), s.healGrace().toMillis()))
+                .uid("dedup-operations")
                 .transform("volume order", VolumeEventSerializer.TYPE, new EventSequencer()).uid("volume-order")
                 .setParallelism(1).setMaxParallelism(1);
     }

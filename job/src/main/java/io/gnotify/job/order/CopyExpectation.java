@@ -66,4 +66,15 @@ public final class CopyExpectation implements Serializable {
         }
         return true;
     }
+
+    /** The other bricks of {@code brick}'s replica set; with {@code dataOnly}, without arbiters. */
+    int[] replicasOf(int brick, boolean dataOnly) {
+        return java.util.stream.IntStream.range(0, subvolumeOf.length)
+                .filter(b -> b != brick && subvolumeOf[b] == subvolumeOf[brick] && !(dataOnly && arbiter[b])).toArray();
+    }
+
+    /** True if bricks {@code a} and {@code b} are replicas of one subvolume. */
+    boolean sameSubvolume(int a, int b) {
+        return subvolumeOf[a] == subvolumeOf[b];
+    }
 }

@@ -9,7 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -21,7 +25,7 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.slf4j.Logger;
@@ -32,10 +36,12 @@ import org.slf4j.LoggerFactory;
  * the volume watermark releases their journal second; then each key's released copies are applied in
  * (journal time, brick, offset) order against its counts, read and written once per key and batch. The
  * n-th copy of a key from any brick is the n-th operation with that content; the first copy of each new
- * operation is its representative. Rollover markers pass straight through. See docs/design.md.
+ * operation is its representative. Rollover markers pass straight through. The second input brings every
+ * brick's markers to every subtask: from them each knows when bricks journalled, and holds back what
+ * self-heal logs on a brick that came back ({@link HealSuspects}). See docs/design.md.
  */
 public final class OperationDedupOperator extends AbstractStreamOperator<VolumeEvent>
-        implements OneInputStreamOperator<BrickRecord, VolumeEvent> {
+        implements TwoInputStreamOperator<BrickRecord, BrickRecord, VolumeEvent> {
     private static final long serialVersionUID = 1L;
     static final Comparator<BrickRecord> COPY_ORDER = (a, b) -> {
         int c = Long.compare(a.journalTs(), b.journalTs());
@@ -49,10 +55,21 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
 
     private final long horizonMillis;
     private final CopyExpectation expectation;
+    private final long healGraceSeconds;
     private transient ValueState<long[]> counts;
     /** Unreleased copies at a checkpoint; every subtask restores the union and keeps its own key groups. */
     private transient ListState<BrickRecord> pendingState;
     private transient List<BrickRecord> restoredPending;
+    /** The bricks' timelines; every subtask holds the same ones. */
+    private transient BroadcastState<Integer, long[]> timelineState;
+    private transient BrickTimelines timelines;
+    /** Held heal suspects at a checkpoint, with their deadlines (union, like the unreleased copies). */
+    private transient ListState<Tuple2<BrickRecord, Long>> suspectState;
+    private transient List<Tuple2<BrickRecord, Long>> restoredSuspects;
+    private transient HealSuspects suspects;
+    private transient Counter healDropped;
+    /** Heal copies dropped per brick index, for the log. */
+    private transient Map<Integer, long[]> healByBrick;
     /** Keys holding counts, by the time their counts may expire (rebuilt from state on restore). */
     private transient TreeMap<Long, List<Tuple2<Long, Long>>> expiries;
     private transient long watermark = Long.MIN_VALUE;
@@ -72,11 +89,13 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
 
     /**
      * {@code horizonMillis}: how long (event time) a key's counts outlive its last copy; {@code expectation}:
-     * which bricks log which operations, so complete operations leave no state behind.
+     * which bricks log which operations, so complete operations leave no state behind; {@code healGraceMillis}:
+     * how long after a brick's return its lone data and metadata copies are checked against its replicas'.
      */
-    public OperationDedupOperator(long horizonMillis, CopyExpectation expectation) {
+    public OperationDedupOperator(long horizonMillis, CopyExpectation expectation, long healGraceMillis) {
         this.horizonMillis = horizonMillis;
         this.expectation = expectation;
+        this.healGraceSeconds = healGraceMillis / 1000;
     }
 
     @Override
@@ -85,6 +104,8 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
                 getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), keysWithCounts.size(), peakLiveKeys);
         lateByBrick.forEach((brick, n) -> LOG.warn("brick #{}: {} records arrived behind the volume watermark and "
                 + "were dropped", brick, n[0]));
+        healByBrick.forEach((brick, n) -> LOG.info("brick #{}: {} data and metadata records logged by self-heal after "
+                + "its return were dropped", brick, n[0]));
         super.close();
     }
 
@@ -102,6 +123,15 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         for (BrickRecord r : pendingState.get()) {
             restoredPending.add(r);
         }
+        timelineState = context.getOperatorStateStore().getBroadcastState(new MapStateDescriptor<>("brick-timelines",
+                Types.INT, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        timelines = BrickTimelines.restore(timelineState.entries());
+        suspectState = context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("heal-suspects",
+                new TupleTypeInfo<>(BrickRecordSerializer.TYPE, Types.LONG)));
+        restoredSuspects = new ArrayList<>();
+        for (Tuple2<BrickRecord, Long> h : suspectState.get()) {
+            restoredSuspects.add(h);
+        }
     }
 
     @Override
@@ -112,6 +142,9 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
             bucket.values().forEach(all::addAll);
         }
         pendingState.update(all);
+        timelineState.clear();
+        timelineState.putAll(timelines.snapshot());
+        suspectState.update(suspects.snapshot());
     }
 
     @Override
@@ -121,19 +154,25 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         counts = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         batch = new TreeMap<>();
-        var task = getRuntimeContext().getTaskInfo();
+        suspects = new HealSuspects(healGraceSeconds, expectation);
         for (BrickRecord r : restoredPending) {
-            Tuple2<Long, Long> key = Tuple2.of(r.identityHi(), r.identityLo());
-            if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key, task.getMaxNumberOfParallelSubtasks(),
-                    task.getNumberOfParallelSubtasks()) == task.getIndexOfThisSubtask()) {
-                addToBatch(key, r);
+            if (ownKey(r)) {
+                addToBatch(Tuple2.of(r.identityHi(), r.identityLo()), r);
+            }
+        }
+        for (Tuple2<BrickRecord, Long> h : restoredSuspects) {
+            if (ownKey(h.f0)) {
+                suspects.hold(Tuple2.of(h.f0.identityHi(), h.f0.identityLo()), h.f0, h.f1);
             }
         }
         restoredPending = null;
+        restoredSuspects = null;
         operations = getMetricGroup().counter("operations");
         duplicates = getMetricGroup().counter("duplicateCopies");
         lateDropped = getMetricGroup().counter("lateCopiesDropped");
         lateByBrick = new HashMap<>();
+        healDropped = getMetricGroup().counter("healCopiesDropped");
+        healByBrick = new HashMap<>();
         keysWithCounts = new HashMap<>();
         expiries = new TreeMap<>();
         List<Tuple2<Long, Long>> restored = new ArrayList<>();
@@ -154,9 +193,16 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         });
     }
 
+    /** True if {@code r}'s key belongs to this subtask (restored state is the union of all subtasks'). */
+    private boolean ownKey(BrickRecord r) {
+        var task = getRuntimeContext().getTaskInfo();
+        return KeyGroupRangeAssignment.assignKeyToParallelOperator(Tuple2.of(r.identityHi(), r.identityLo()),
+                task.getMaxNumberOfParallelSubtasks(), task.getNumberOfParallelSubtasks()) == task.getIndexOfThisSubtask();
+    }
+
     @Override
     @SuppressWarnings("unchecked")
-    public void processElement(StreamRecord<BrickRecord> element) {
+    public void processElement1(StreamRecord<BrickRecord> element) {
         BrickRecord r = element.getValue();
         if (r.isRollover()) {
             // Markers are never copies of each other: straight on to the sequencer, late ones too.
@@ -187,9 +233,21 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         }
     }
 
+    /** Every brick's rollover markers, broadcast to every subtask: they only feed the timelines. */
+    @Override
+    public void processElement2(StreamRecord<BrickRecord> element) {
+        BrickRecord m = element.getValue();
+        timelines.marker(m.brick(), m.journalTs(), m.rollover());
+    }
+
     /** Copies dropped because they arrived behind the watermark (the {@code lateCopiesDropped} metric). */
     long lateCopiesDropped() {
         return lateDropped.getCount();
+    }
+
+    /** Copies dropped as self-heal's (the {@code healCopiesDropped} metric). */
+    long healCopiesDropped() {
+        return healDropped.getCount();
     }
 
     private void addToBatch(Tuple2<Long, Long> key, BrickRecord r) {
@@ -203,6 +261,10 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         for (Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e : released.entrySet()) {
             setCurrentKey(e.getKey());
             apply(e.getValue());
+        }
+        for (BrickRecord healed : suspects.expire(watermark)) {
+            healDropped.inc();
+            healByBrick.computeIfAbsent(healed.brick(), b -> new long[1])[0]++;
         }
         expireUpTo(watermark);
         output.emitWatermark(mark);
@@ -250,11 +312,24 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
                 c = new DedupCounts(null);
                 fresh = new NewOperations(0);
             }
+            if (c.count(copy.brick()) >= c.emitted()) {
+                long until = suspects.suspectUntil(copy, timelines);
+                if (until != Long.MIN_VALUE) {
+                    // Would be a new operation: maybe self-heal's. Not counted unless a replica's copy follows.
+                    suspects.hold(key, copy, until);
+                    continue;
+                }
+            }
             long n = c.increment(copy.brick());
             c.seen(copy.journalTs());
             if (n > c.emitted()) {
                 c.emitted(n);
                 fresh.add(copy);
+                BrickRecord client = suspects.pair(key, copy.brick());
+                if (client != null) {
+                    c.increment(client.brick());
+                    fresh.alsoLoggedBy(n, client);
+                }
             } else {
                 duplicates.inc();
                 fresh.alsoLoggedBy(n, copy);

@@ -16,7 +16,7 @@ import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /** The identity and release rules of the dedup operator, one case at a time. */
@@ -30,8 +30,22 @@ class OperationDedupOperatorTest {
                     new io.gnotify.connectors.volume.Brick(2, 1, "h", "/b3", false),
                     new io.gnotify.connectors.volume.Brick(3, 1, "h", "/b4", false))));
 
-    static KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, BrickRecord, VolumeEvent> harness() throws Exception {
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(new OperationDedupOperator(HORIZON, EXPECT), new OperationKey(),
+    static final long GRACE = 3_600_000;
+
+    /** The dedup with its copies on the first input and every brick's rollover markers on the second. */
+    static final class Harness extends KeyedTwoInputStreamOperatorTestHarness<Tuple2<Long, Long>, BrickRecord, BrickRecord, VolumeEvent> {
+        Harness(OperationDedupOperator op, OperationKey k1, OperationKey k2, TypeInformation<Tuple2<Long, Long>> keyType,
+                int maxParallelism, int parallelism, int subtask) throws Exception {
+            super(op, k1, k2, keyType, maxParallelism, parallelism, subtask);
+        }
+
+        void processWatermark(long wm) throws Exception {
+            processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(wm));
+        }
+    }
+
+    static Harness harness() throws Exception {
+        var h = new Harness(new OperationDedupOperator(HORIZON, EXPECT, GRACE), new OperationKey(), new OperationKey(),
                 TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 1, 0);
         h.open();
         return h;
@@ -49,14 +63,14 @@ class OperationDedupOperatorTest {
         return new BrickRecord(brick, brick / 2, ts, offset, r);
     }
 
-    static void feed(KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, BrickRecord, VolumeEvent> h,
+    static void feed(Harness h,
             BrickRecord... copies) throws Exception {
         for (BrickRecord c : copies) {
-            h.processElement(c, c.eventTimeMillis());
+            h.processElement1(c, c.eventTimeMillis());
         }
     }
 
-    static List<VolumeEvent> release(KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, BrickRecord, VolumeEvent> h,
+    static List<VolumeEvent> release(Harness h,
             long upToTs) throws Exception {
         h.processWatermark(OperationDedupOperator.releaseTime(upToTs));
         List<VolumeEvent> out = new ArrayList<>(h.extractOutputValues());
@@ -156,7 +170,7 @@ class OperationDedupOperatorTest {
         OperatorSubtaskState snapshot = h.snapshot(1, 1);
         h.close();
 
-        var restored = new KeyedOneInputStreamOperatorTestHarness<>(new OperationDedupOperator(HORIZON, EXPECT), new OperationKey(),
+        var restored = new Harness(new OperationDedupOperator(HORIZON, EXPECT, GRACE), new OperationKey(), new OperationKey(),
                 TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 1, 0);
         restored.initializeState(snapshot);
         restored.open();
@@ -222,8 +236,7 @@ class OperationDedupOperatorTest {
 
         List<VolumeEvent> out = new ArrayList<>();
         for (int subtask = 0; subtask < 2; subtask++) {
-            var part = new KeyedOneInputStreamOperatorTestHarness<>(new OperationDedupOperator(HORIZON, EXPECT),
-                    new OperationKey(), TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 2, subtask);
+            var part = new Harness(new OperationDedupOperator(HORIZON, EXPECT, GRACE), new OperationKey(), new OperationKey(), TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 2, subtask);
             part.initializeState(org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness
                     .repartitionOperatorState(snapshot, 8, 1, 2, subtask));
             part.open();
