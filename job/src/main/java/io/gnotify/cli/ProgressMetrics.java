@@ -26,7 +26,8 @@ public final class ProgressMetrics implements MetricReporter {
     /** Per task name, per subtask: its accumulated busy milliseconds. */
     private static final Map<String, Map<String, Metric>> BUSY = new ConcurrentHashMap<>();
     private static final java.util.Set<String> JOB_METRICS = java.util.Set.of("manifestsWritten", "manifestEntries",
-            "operations", "duplicateCopies", "eventsSequenced", "numberOfCompletedCheckpoints", "lastCheckpointDuration",
+            "operations", "duplicateCopies", "lateCopiesDropped", "healCopiesDropped", "eventsSequenced",
+            "numberOfCompletedCheckpoints", "lastCheckpointDuration",
             "lastCheckpointSize", "lastCheckpointFullSize", "lastCompletedCheckpointId");
 
     /** Registered through {@code metrics.reporter.progress.factory.class}. */

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * What an embedded run did, as JSON ({@code run --summary-json}): records read (and per brick its problems,
- * skipped bytes and history gaps), operations and duplicates,
+ * skipped bytes, history gaps and clock steps), operations, duplicates and the copies dropped as late or as
+ * self-heal's,
  * events and manifests, each task's busy time, every completed checkpoint (duration, incremental and full
  * size), the state directory's size on disk, and the process's peak resident set as the OS counts it.
  * Checkpoints are picked up by polling the job's checkpoint gauges from a daemon thread.
@@ -67,6 +68,8 @@ final class RunSummary {
         s.put("journal_bytes_read", bytes);
         s.put("operations", ProgressMetrics.job("operations"));
         s.put("duplicate_copies", ProgressMetrics.job("duplicateCopies"));
+        s.put("late_copies_dropped", ProgressMetrics.job("lateCopiesDropped"));
+        s.put("heal_copies_dropped", ProgressMetrics.job("healCopiesDropped"));
         s.put("events", ProgressMetrics.job("eventsSequenced"));
         s.put("manifests", ProgressMetrics.job("manifestsWritten"));
         s.put("manifest_entries", ProgressMetrics.job("manifestEntries"));

@@ -3,16 +3,12 @@ package io.gnotify.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gnotify.connectors.journal.Fixtures;
 import io.gnotify.job.manifest.BrickWindowStatus;
 import io.gnotify.job.manifest.ManifestFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * brick {@code clock_step} in the windows its restamped rollovers fall in; the chain verifies.
  */
 class ClockStepRunTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void aBrickWhoseClockSteppedBackLosesNothingAndIsMarked(@TempDir Path tmp) throws Exception {
         Path bricks = Dr22Runs.copyBricks(tmp.resolve("bricks"));
@@ -35,7 +29,7 @@ class ClockStepRunTest {
         JsonNode stepped = Dr22Runs.run(bricks, tmp.resolve("stepped"), "--emit-events");
 
         assertThat(stepped.path("operations").asLong()).isEqualTo(clean.path("operations").asLong()).isPositive();
-        assertThat(operations(tmp.resolve("stepped"))).isEqualTo(operations(tmp.resolve("clean")));
+        assertThat(Dr22Runs.operations(tmp.resolve("stepped"))).isEqualTo(Dr22Runs.operations(tmp.resolve("clean")));
         for (String b : new String[] {"b1", "b2", "b3", "b4"}) {
             assertThat(Dr22Runs.brickFigure(stepped, b, "clock_steps")).as(b).isEqualTo(b.equals("b1") || b.equals("b2") ? 1 : 0);
             assertThat(Dr22Runs.brickFigure(stepped, b, "records_read")).as(b)
@@ -53,24 +47,5 @@ class ClockStepRunTest {
         assertThat(b1.subList(first, b1.size())).filteredOn(s -> s.lastJournal() != 0).hasSizeGreaterThan(10)
                 .extracting(BrickWindowStatus::status).containsOnly("clock_step");
         assertThat(GnotifyCommand.commandLine().execute("verify", tmp.resolve("stepped/out").toString())).isZero();
-    }
-
-    /**
-     * Every operation of a run's event files, sorted, without what depends on when and where a copy was read
-     * (sequence number, journal second, representative brick and offset, the bricks that logged it).
-     */
-    private static List<String> operations(Path run) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(run.resolve("out/dr22/events"))) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".jsonl")).sorted()::iterator) {
-                for (String line : Files.readAllLines(f)) {
-                    ObjectNode e = (ObjectNode) JSON.readTree(line);
-                    e.remove(List.of("seq", "ts", "brick", "offset", "bricks"));
-                    out.add(e.toString());
-                }
-            }
-        }
-        out.sort(null);
-        return out;
     }
 }

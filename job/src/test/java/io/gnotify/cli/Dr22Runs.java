@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gnotify.connectors.journal.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Bounded {@code gnotify run}s of the dr22 fixture volume over (altered) copies of its bricks, for the CLI tests. */
 final class Dr22Runs {
@@ -39,5 +42,24 @@ final class Dr22Runs {
     /** The summary's figure {@code name} for brick {@code b1}…{@code b4}. */
     static long brickFigure(JsonNode summary, String brick, String name) {
         return summary.path("bricks").path("vm:/srv/gl/dr22/" + brick).path(name).asLong();
+    }
+
+    /**
+     * Every operation of a run's event files, sorted, without what depends on when and where a copy was read
+     * (sequence number, journal second, representative brick and offset, the bricks that logged it).
+     */
+    static List<String> operations(Path run) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(run.resolve("out/dr22/events"))) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".jsonl")).sorted()::iterator) {
+                for (String line : Files.readAllLines(f)) {
+                    ObjectNode e = (ObjectNode) JSON.readTree(line);
+                    e.remove(List.of("seq", "ts", "brick", "offset", "bricks"));
+                    out.add(e.toString());
+                }
+            }
+        }
+        out.sort(null);
+        return out;
     }
 }

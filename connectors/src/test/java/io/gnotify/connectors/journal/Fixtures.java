@@ -104,11 +104,7 @@ public final class Fixtures {
      * need not exist: empty rollovers have no file).
      */
     public static Path stepClockBack(Path copy, int fromEntry, long seconds) throws IOException {
-        Path htimeDir = copy.resolve(".glusterfs/changelogs/htime");
-        Path htime;
-        try (Stream<Path> s = Files.list(htimeDir)) {
-            htime = s.filter(p -> p.getFileName().toString().startsWith("HTIME.")).findFirst().orElseThrow();
-        }
+        Path htime = htimeFile(copy);
         String[] entries = new String(Files.readAllBytes(htime), java.nio.charset.StandardCharsets.UTF_8).split("\0");
         StringBuilder out = new StringBuilder();
         Path first = null;
@@ -129,6 +125,36 @@ public final class Fixtures {
         }
         Files.write(htime, out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return first;
+    }
+
+    /**
+     * Cuts an outage into a brick copied by {@link #copyBrick}: HTIME entries {@code fromEntry} to
+     * {@code toEntry} (exclusive) and their journals are removed, as a brick that was down rolls nothing over.
+     * Returns the journal seconds of the first and the last entry removed.
+     */
+    public static long[] cutOutage(Path copy, int fromEntry, int toEntry) throws IOException {
+        Path htime = htimeFile(copy);
+        String[] entries = new String(Files.readAllBytes(htime), java.nio.charset.StandardCharsets.UTF_8).split("\0");
+        StringBuilder out = new StringBuilder();
+        long[] cut = new long[2];
+        for (int i = 0; i < entries.length; i++) {
+            String e = entries[i];
+            if (i >= fromEntry && i < toEntry) {
+                Files.deleteIfExists(copy.resolve(e.substring(e.indexOf(".glusterfs/"))));
+                cut[i == fromEntry ? 0 : 1] = Long.parseLong(e.substring(e.lastIndexOf('.') + 1));
+            } else {
+                out.append(e).append('\0');
+            }
+        }
+        Files.write(htime, out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return cut;
+    }
+
+    /** The HTIME file of a brick copied by {@link #copyBrick}. */
+    private static Path htimeFile(Path copy) throws IOException {
+        try (Stream<Path> s = Files.list(copy.resolve(".glusterfs/changelogs/htime"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("HTIME.")).findFirst().orElseThrow();
+        }
     }
 
     /** Index of the first {@code value} in {@code bytes}, or -1. */

@@ -264,7 +264,11 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         }
         for (BrickRecord healed : suspects.expire(watermark)) {
             healDropped.inc();
-            healByBrick.computeIfAbsent(healed.brick(), b -> new long[1])[0]++;
+            if (healByBrick.computeIfAbsent(healed.brick(), b -> new long[1])[0]++ == 0) {
+                LOG.info("brick #{} came back at journal second {}: the data and metadata records it logs alone while "
+                        + "its replicas journal are self-heal's, dropped and counted in healCopiesDropped",
+                        healed.brick(), timelines.returned(healed.brick()));
+            }
         }
         expireUpTo(watermark);
         output.emitWatermark(mark);
