@@ -66,7 +66,9 @@ public final class MergeCommand implements Callable<Integer> {
         var entries = merge.entries();
         ManifestWindow first = span.get(0).window();
         ManifestWindow w = new ManifestWindow(first.volume(), first.volumeId(), from, to,
-                span.get(span.size() - 1).window().seq(), first.full(), first.prevSha256(), bricks(span));
+                span.get(span.size() - 1).window().seq(), first.full(), first.prevSha256(), bricks(span),
+                span.stream().map(m -> m.window().reconcileSince()).filter(java.util.Objects::nonNull).min(Long::compare)
+                        .orElse(null));
         String stem = WindowGrid.name(from, to);
         Files.createDirectories(outDir);
         Files.write(outDir.resolve(stem + ManifestFormat.MANIFEST_SUFFIX), ManifestFormat.manifest(w, entries).bytes());

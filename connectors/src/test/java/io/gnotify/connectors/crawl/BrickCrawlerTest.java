@@ -81,4 +81,39 @@ class BrickCrawlerTest {
     static String g(VolumeBackend v, String path) {
         return v.namespace().get(path).substring(2);
     }
+
+    /**
+     * Given a second, a crawl follows each entry changed since then with what changed: data for a file
+     * written since (its mtime), SETATTR for one whose attributes alone changed (ctime only); a directory's
+     * own times move with its entries and add nothing. Before the second nothing is reported.
+     */
+    @Test
+    void entriesChangedSinceASecondAreFollowedByTheirChange(@TempDir Path brick) throws Exception {
+        VolumeBackend v = new VolumeBackend(List.of(brick), 1);
+        v.dir("d");
+        v.file("d/written", 0, "new data");
+        v.file("d/chmodded", 0, "old data");
+        Files.setLastModifiedTime(brick.resolve("d/chmodded"), java.nio.file.attribute.FileTime.fromMillis(946_684_800_000L));
+        long now = System.currentTimeMillis() / 1000;
+
+        assertThat(changes(brick, now - 60)).containsExactly("MKDIR d", "CREATE chmodded", "M SETATTR chmodded",
+                "CREATE written", "D written");
+        assertThat(changes(brick, now + 3600)).containsExactly("MKDIR d", "CREATE chmodded", "CREATE written");
+    }
+
+    /** The crawl's records as fop and name; a change record names the entry before it. */
+    private static List<String> changes(Path brick, long since) throws Exception {
+        BrickCrawler crawler = new BrickCrawler(brick, p -> { }, GfidSource.BRICK, since);
+        List<String> out = new ArrayList<>();
+        String last = null;
+        for (JournalRecord r = crawler.next(); r != null; r = crawler.next()) {
+            if (r.type() == io.gnotify.connectors.journal.RecordType.ENTRY) {
+                last = new String(r.name(), StandardCharsets.UTF_8);
+                out.add(r.fop() + " " + last);
+            } else {
+                out.add((r.type() == io.gnotify.connectors.journal.RecordType.DATA ? "D" : "M " + r.fop()) + " " + last);
+            }
+        }
+        return out;
+    }
 }

@@ -86,7 +86,8 @@ public record ManifestFile(String name, ManifestWindow window, List<ManifestEntr
         JsonNode prev = h.get("prev_sha256");
         return new ManifestWindow(h.path("volume").asText(), h.path("volume_id").asText(), h.path("window_start").asLong(),
                 h.path("window_end").asLong(), h.path("seq").asLong(), h.path("full").asBoolean(),
-                prev == null || prev.isNull() ? null : prev.asText(), bricks);
+                prev == null || prev.isNull() ? null : prev.asText(), bricks,
+                h.path("reconcile").asBoolean() ? h.path("reconcile_since").asLong() : null);
     }
 
     private static ManifestEntry entry(String name, int line, JsonNode e) throws IOException {

@@ -116,6 +116,10 @@ public final class ManifestFormat {
         } else {
             g.writeStringField("prev_sha256", w.prevSha256());
         }
+        if (w.reconcileSince() != null) {
+            g.writeBooleanField("reconcile", true);
+            g.writeNumberField("reconcile_since", w.reconcileSince());
+        }
         g.writeArrayFieldStart("bricks");
         for (BrickWindowStatus b : w.bricks()) {
             g.writeStartObject();

@@ -6,15 +6,18 @@ import io.gnotify.connectors.volume.VolumeInfo;
 import io.gnotify.job.WindowGrid;
 import io.gnotify.job.analytics.AnalyticsSettings;
 import io.gnotify.job.analytics.WindowAnalyticsTap;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -58,6 +61,9 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient BrickWindowTracker bricks;
     /** Learnt from the markers, and checkpointed, so a restored job settles conflicts as an uninterrupted one. */
     private transient RolloverSpacing spacing;
+    private transient GapRecovery gaps;
+    /** The window being closed is the last (end of a bounded run). */
+    private transient boolean finishing;
     /** Keys the last window cached, to size the next window's cache. */
     private transient int lastCacheSize;
     private transient ListState<byte[]> openLogState;
@@ -70,6 +76,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient Counter unresolved;
     private transient Counter conflictsResolved;
     private transient Counter conflictsUnresolved;
+    private transient Counter reconciliations;
 
     /**
      * {@code bootstrap}: the source crawls the bricks first, so a fresh start opens with a full manifest;
@@ -109,12 +116,14 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         nextSeq = 1;
         fullOpen = false;
         crawlSecond = NONE;
+        gaps = new GapRecovery(nameOwners instanceof MountNameOwners m ? m.mount() : null);
         boolean restored = false;
         for (long[] p : positionState.get()) {
             openStart = p[0];
             nextSeq = p[1];
             fullOpen = p[2] == 1;
             crawlSecond = p[3];
+            gaps.restore(p.length > 4 ? p[4] : GapRecovery.NONE);
             restored = true;
         }
         if (!restored && bootstrap) {
@@ -144,6 +153,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         unresolved = getMetricGroup().counter("unresolvedPaths");
         conflictsResolved = getMetricGroup().counter("conflictsResolved");
         conflictsUnresolved = getMetricGroup().counter("conflictsUnresolved");
+        reconciliations = getMetricGroup().counter("reconciliations");
         getMetricGroup().gauge("openWindowOperations", () -> open.operations());
         open = newWindow();
         restoredEvents.forEach(open::add);
@@ -205,6 +215,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         if (openStart != NONE && !fullOpen) {
             if (mark.getTimestamp() == Long.MAX_VALUE) {
                 // End of a bounded run: publish the last window as far as the journals go, and no more.
+                finishing = true;
                 closeWindow();
                 openStart = NONE;
             } else {
@@ -227,6 +238,11 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                     grid.name(openStart), changes.conflictsUnresolved(),
                     nameOwners == null ? " (run with --lookup-mount to settle them)" : " (the volume no longer shows either)");
         }
+        long reconciledFrom = gaps.onClose(grid.name(openStart), openStart, bricks.statuses(), Math.max(1, spacing.span()),
+                finishing);
+        if (reconciledFrom != GapRecovery.NONE && !reconcile(reconciledFrom)) {
+            reconciledFrom = GapRecovery.NONE;
+        }
         List<ManifestEntry> entries = ReplayPlan.entryOrder(WindowDiff.of(changes));
         cache.flush();
         lastCacheSize = cache.size();
@@ -234,7 +250,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         long end = fullOpen ? grid.start(crawlSecond + 1) : grid.end(openStart);
         long commitAt = fullOpen ? crawlSecond + 1 : end;
         ManifestWindow w = new ManifestWindow(volume.name(), volume.id(), openStart, end, nextSeq, fullOpen, prevSha256,
-                bricks.statuses());
+                bricks.statuses(), reconciledFrom == GapRecovery.NONE ? null : reconciledFrom);
         ManifestFormat.Rendered rendered = ManifestFormat.manifest(w, entries);
         String stem = volume.name() + "/" + ManifestFormat.DIRECTORY + "/" + WindowGrid.name(openStart, end);
         output.collect(new StreamRecord<>(new WindowFileLine(commitAt, stem + ManifestFormat.MANIFEST_SUFFIX, rendered.bytes())));
@@ -254,6 +270,32 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         bricks.nextWindow();
     }
 
+    /**
+     * Brings the namespace to the volume's content by a crawl of the mount ({@link GapRecovery}); false, with
+     * the error logged, if the crawl failed (the window keeps its gap marks).
+     */
+    @SuppressWarnings("unchecked")
+    private boolean reconcile(long from) {
+        long t0 = System.nanoTime();
+        try {
+            open.cache.flush();
+            List<GfidKey> known = new ArrayList<>();
+            try (java.util.stream.Stream<Object> keys = getKeyedStateBackend().getKeys("inode", VoidNamespace.INSTANCE)) {
+                keys.forEach(k -> known.add(new GfidKey(((Tuple2<Long, Long>) k).f0, ((Tuple2<Long, Long>) k).f1)));
+            }
+            GapRecovery.Outcome o = gaps.reconcile(open.changes, open.cache, known, from, grid.end(openStart) - 1);
+            reconciliations.inc();
+            LOG.info("window {}: the journals' hole since {} reconciled by a crawl of the volume in {} ms: {} entries "
+                    + "walked, {} created or moved, {} names removed, {} files changed since", grid.name(openStart), from,
+                    (System.nanoTime() - t0) / 1_000_000, o.walked(), o.added(), o.removed(), o.changed());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("window {}: the crawl to reconcile the journals' hole since {} failed; the window keeps its gap "
+                    + "marks", grid.name(openStart), from, e);
+            return false;
+        }
+    }
+
     /** A fresh open window, its cache sized like the last window's. */
     private OpenWindow newWindow() {
         return new OpenWindow(namespace, nameOwners, spacing, AnonymousInodeDir.ofVolume(volume.id()),
@@ -264,7 +306,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         openLogState.update(open.snapshot());
-        positionState.update(List.of(new long[] {openStart, nextSeq, fullOpen ? 1 : 0, crawlSecond}));
+        positionState.update(List.of(new long[] {openStart, nextSeq, fullOpen ? 1 : 0, crawlSecond, gaps.pendingSince()}));
         chainState.update(prevSha256 == null ? List.of() : List.of(prevSha256));
         bricksState.update(List.of(bricks.snapshot()));
         spacingState.update(List.of(spacing.snapshot()));

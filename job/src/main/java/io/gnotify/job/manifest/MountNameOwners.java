@@ -15,6 +15,11 @@ public final class MountNameOwners implements NameOwners {
         this.mount = mount;
     }
 
+    /** The mount's path. */
+    public String mount() {
+        return mount;
+    }
+
     @Override
     public GfidKey ownerOf(byte[] path, long journalSecond) {
         byte[] root = mount.getBytes(StandardCharsets.UTF_8);
