@@ -1,0 +1,97 @@
+package io.gnotify.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gnotify.job.manifest.ManifestFile;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Journalling is turned off on a real GlusterFS 2x2 volume while it changes, then on again: every brick's
+ * journals have a hole (a new HTIME file). gnotify marks the brick {@code gap} where the hole is, then crawls the
+ * volume through its mount and publishes the changes it finds in a window whose manifest says
+ * {@code "reconcile": true}; the journals after the hole carry on. Then, with gnotify stopped, the volume
+ * changes and every brick loses a journal (a purge): resumed, gnotify reconciles that hole too. The chain
+ * verifies and the backup that {@code apply} builds from the manifests equals the volume.
+ */
+class ChangelogOffLabIT {
+    static final String VOLUME = "gnoff";
+
+    @Test
+    void aHoleInTheJournalsIsReconciledByACrawl(@TempDir Path temp) throws Exception {
+        Path tmp = LabGluster.workDir(temp);
+        LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
+        try {
+            lab.freshVolume("dr22", "populate");
+            Path out = tmp.resolve("out");
+            Path manifests = out.resolve(VOLUME).resolve("manifests");
+            Process gnotify = lab.startContinuous(out, tmp.resolve("state"));
+            try {
+                lab.sh("gluster", "volume", "set", VOLUME, "changelog.changelog", "off");
+                lab.lab("workload", VOLUME, "mutate");
+                lab.sh("gluster", "volume", "set", VOLUME, "changelog.changelog", "on");
+                lab.lab("workload", VOLUME, "churn");
+                LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
+                gnotify.destroy();
+                gnotify.waitFor();
+
+                List<ManifestFile> all = LabGluster.readManifests(manifests);
+                List<ManifestFile> gaps = all.stream()
+                        .filter(m -> m.window().bricks().stream().anyMatch(b -> b.status().equals("gap"))).toList();
+                List<ManifestFile> reconciled = all.stream().filter(m -> m.window().reconcileSince() != null).toList();
+                System.out.printf("ChangelogOffLabIT: %d windows, %d with a gap, %d reconciled (%s entries)%n", all.size(),
+                        gaps.size(), reconciled.size(), reconciled.stream().map(m -> String.valueOf(m.entries().size())).toList());
+                assertThat(gaps).as("windows marking the hole").isNotEmpty();
+                assertThat(reconciled).as("reconciling windows").isNotEmpty();
+                assertThat(reconciled.get(0).window().windowStart()).isGreaterThanOrEqualTo(gaps.get(0).window().windowStart());
+                assertThat(reconciled.get(0).entries()).as("what the crawl found").isNotEmpty();
+
+                // A purge: while gnotify is stopped the volume changes, and every brick loses a journal gnotify had
+                // not read yet. Resumed, gnotify marks the hole and reconciles it as well.
+                long purgeFrom = LabGluster.nowSecond();
+                lab.lab("workload", VOLUME, "edge");
+                Thread.sleep(4_000);
+                List<String> purged = new java.util.ArrayList<>();
+                for (String brick : List.of("b1", "b2", "b3", "b4")) {
+                    purgeJournalAfter(Path.of(lab.brickPath(brick)), purgeFrom).ifPresent(purged::add);
+                }
+                assertThat(purged).as("journals written by the edge workload").isNotEmpty();
+                Process resumed = lab.startContinuous(out, tmp.resolve("state"));
+                try {
+                    LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
+                } finally {
+                    resumed.destroy();
+                    resumed.waitFor();
+                }
+                List<ManifestFile> after = LabGluster.readManifests(manifests).stream()
+                        .filter(m -> m.window().windowStart() >= purgeFrom - 5 && m.window().reconcileSince() != null).toList();
+                System.out.printf("ChangelogOffLabIT: purged %s; %d windows reconciled after the purge%n", purged, after.size());
+                assertThat(after).as("a window reconciling the purge").isNotEmpty();
+
+                lab.assertVerifiedAndReplayable(out, manifests, tmp.resolve("backup"));
+            } finally {
+                gnotify.destroyForcibly();
+            }
+        } finally {
+            lab.lab("teardown", VOLUME);
+        }
+    }
+
+    /**
+     * Deletes the first journal of {@code brick} named after {@code second} (its HTIME entry stays); returns its name,
+     * or nothing if the brick journalled nothing since.
+     */
+    private static java.util.Optional<String> purgeJournalAfter(Path brick, long second) throws Exception {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(brick.resolve(".glusterfs/changelogs"))) {
+            java.util.Optional<Path> journal = s.filter(p -> p.getFileName().toString().matches("CHANGELOG\\.\\d+"))
+                    .filter(p -> Long.parseLong(p.getFileName().toString().substring("CHANGELOG.".length())) > second)
+                    .sorted().findFirst();
+            if (journal.isPresent()) {
+                java.nio.file.Files.delete(journal.get());
+            }
+            return journal.map(j -> brick.getFileName() + "/" + j.getFileName());
+        }
+    }
+}
