@@ -50,6 +50,8 @@ class ChangelogOffLabIT {
 
                 // A purge: while gnotify is stopped the volume changes, and every brick loses a journal gnotify had
                 // not read yet. Resumed, gnotify marks the hole and reconciles it as well.
+                // The volume has been quiet since the churn, so every journal named from now on holds the edge
+                // workload's operations (a rollover in this very second included).
                 long purgeFrom = LabGluster.nowSecond();
                 lab.lab("workload", VOLUME, "edge");
                 Thread.sleep(4_000);
@@ -80,13 +82,13 @@ class ChangelogOffLabIT {
     }
 
     /**
-     * Deletes the first journal of {@code brick} named after {@code second} (its HTIME entry stays); returns its name,
+     * Deletes the first journal of {@code brick} named at or after {@code second} (its HTIME entry stays); returns its name,
      * or nothing if the brick journalled nothing since.
      */
     private static java.util.Optional<String> purgeJournalAfter(Path brick, long second) throws Exception {
         try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(brick.resolve(".glusterfs/changelogs"))) {
             java.util.Optional<Path> journal = s.filter(p -> p.getFileName().toString().matches("CHANGELOG\\.\\d+"))
-                    .filter(p -> Long.parseLong(p.getFileName().toString().substring("CHANGELOG.".length())) > second)
+                    .filter(p -> Long.parseLong(p.getFileName().toString().substring("CHANGELOG.".length())) >= second)
                     .sorted().findFirst();
             if (journal.isPresent()) {
                 java.nio.file.Files.delete(journal.get());

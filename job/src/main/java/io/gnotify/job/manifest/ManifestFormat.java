@@ -119,6 +119,8 @@ public final class ManifestFormat {
         if (w.reconcileSince() != null) {
             g.writeBooleanField("reconcile", true);
             g.writeNumberField("reconcile_since", w.reconcileSince());
+            // The hole ends where this window starts: the windows before it marked it.
+            g.writeNumberField("reconcile_until", w.windowStart());
         }
         g.writeArrayFieldStart("bricks");
         for (BrickWindowStatus b : w.bricks()) {

@@ -77,6 +77,19 @@ class GapRecoveryTest {
         assertThat(none.pendingSince()).isEqualTo(GapRecovery.NONE);
     }
 
+    /** The header states the reconciliation and the hole's range, and reads back. */
+    @Test
+    void theHeaderStatesTheHolesRange(@TempDir Path dir) throws Exception {
+        ManifestWindow w = new ManifestWindow("v", "id", 1795500100, 1795500105, 3, false, "abc",
+                List.of(new BrickWindowStatus("h:/b1", "ok", 1795500101, 1795500104)), 1795500080L);
+        ManifestFormat.Rendered r = ManifestFormat.manifest(w, List.of());
+        String header = new String(r.bytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertThat(header).contains("\"reconcile\":true,\"reconcile_since\":1795500080,\"reconcile_until\":1795500100");
+        Path file = dir.resolve("1795500100-1795500105.jsonl");
+        Files.write(file, r.bytes());
+        assertThat(ManifestFile.read(file).window()).isEqualTo(w);
+    }
+
     private static void entry(Path volume, String rel, GfidKey gfid, boolean dir) throws Exception {
         Path p = volume.resolve(rel);
         if (dir) {
