@@ -1,9 +1,11 @@
 package io.gnotify.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.gnotify.job.manifest.ManifestFile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,7 @@ class ChangelogOffLabIT {
                 lab.sh("gluster", "volume", "set", VOLUME, "changelog.changelog", "on");
                 lab.lab("workload", VOLUME, "churn");
                 LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
+                awaitReconciledFrom(manifests, 0);
                 gnotify.destroy();
                 gnotify.waitFor();
 
@@ -63,6 +66,7 @@ class ChangelogOffLabIT {
                 Process resumed = lab.startContinuous(out, tmp.resolve("state"));
                 try {
                     LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
+                    awaitReconciledFrom(manifests, purgeFrom - 5);
                 } finally {
                     resumed.destroy();
                     resumed.waitFor();
@@ -79,6 +83,13 @@ class ChangelogOffLabIT {
         } finally {
             lab.lab("teardown", VOLUME);
         }
+    }
+
+    /** Waits until a window starting at or after {@code second} reconciled a hole (the one after the hole's windows). */
+    private static void awaitReconciledFrom(Path manifests, long second) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> LabGluster.readManifests(manifests).stream()
+                        .anyMatch(m -> m.window().windowStart() >= second && m.window().reconcileSince() != null));
     }
 
     /**
