@@ -43,16 +43,4 @@ public record JobSettings(VolumeInfo volume, BrickMap brickMap, Path output, Win
         return new JobSettings(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval,
                 brickDownTimeout, maxBrickDrift, owners, analytics, subvolumeGapTimeout, healGrace);
     }
-
-    /** The same settings, publishing past a subvolume with no live brick after {@code timeout}. */
-    public JobSettings withSubvolumeGapTimeout(Duration timeout) {
-        return new JobSettings(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval,
-                brickDownTimeout, maxBrickDrift, nameOwners, analytics, timeout, healGrace);
-    }
-
-    /** The same settings with another heal grace. */
-    public JobSettings withHealGrace(Duration grace) {
-        return new JobSettings(volume, brickMap, output, windows, bounded, start, dedupHorizon, emitEvents, pollInterval,
-                brickDownTimeout, maxBrickDrift, nameOwners, analytics, subvolumeGapTimeout, grace);
-    }
 }

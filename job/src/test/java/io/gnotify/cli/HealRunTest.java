@@ -10,6 +10,7 @@ import io.gnotify.connectors.journal.JournalReader;
 import io.gnotify.connectors.journal.JournalRecord;
 import io.gnotify.connectors.journal.ProblemListener;
 import io.gnotify.connectors.journal.RecordType;
+import io.gnotify.job.manifest.GfidKey;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,14 +73,14 @@ class HealRunTest {
      * data for it), so none shares its identity with a copy b1 logged.
      */
     private static List<JournalRecord> healRecords(Path b1, long from, long to) throws Exception {
-        Set<String> written = new LinkedHashSet<>();
-        Set<String> created = new LinkedHashSet<>();
-        Set<String> attributesAnywhere = new HashSet<>();
-        Set<String> dataAnywhere = new HashSet<>();
+        Set<GfidKey> written = new LinkedHashSet<>();
+        Set<GfidKey> created = new LinkedHashSet<>();
+        Set<GfidKey> attributesAnywhere = new HashSet<>();
+        Set<GfidKey> dataAnywhere = new HashSet<>();
         for (Path j : journals(b1)) {
-            long ts = Long.parseLong(j.getFileName().toString().substring("CHANGELOG.".length()));
+            long ts = second(j);
             for (JournalRecord r : Fixtures.readStrict(j)) {
-                String gfid = r.gfidMsb() + ":" + r.gfidLsb();
+                GfidKey gfid = new GfidKey(r.gfidMsb(), r.gfidLsb());
                 boolean inOutage = ts >= from && ts <= to;
                 if (r.type() == RecordType.DATA) {
                     dataAnywhere.add(gfid);
@@ -95,18 +96,10 @@ class HealRunTest {
         }
         List<JournalRecord> out = new ArrayList<>();
         written.stream().filter(g -> !attributesAnywhere.contains(g))
-                .forEach(g -> out.add(JournalRecord.builder(RecordType.METADATA, msb(g), lsb(g)).fop(Fop.SETATTR).build()));
+                .forEach(g -> out.add(JournalRecord.builder(RecordType.METADATA, g.msb(), g.lsb()).fop(Fop.SETATTR).build()));
         created.stream().filter(g -> !dataAnywhere.contains(g))
-                .forEach(g -> out.add(JournalRecord.builder(RecordType.DATA, msb(g), lsb(g)).build()));
+                .forEach(g -> out.add(JournalRecord.builder(RecordType.DATA, g.msb(), g.lsb()).build()));
         return out;
-    }
-
-    private static long msb(String g) {
-        return Long.parseLong(g.substring(0, g.indexOf(':')));
-    }
-
-    private static long lsb(String g) {
-        return Long.parseLong(g.substring(g.indexOf(':') + 1));
     }
 
     private static List<Path> journals(Path brick) throws Exception {
@@ -115,9 +108,14 @@ class HealRunTest {
         }
     }
 
+    /** The second a journal file is named by. */
+    private static long second(Path journal) {
+        return Long.parseLong(journal.getFileName().toString().substring("CHANGELOG.".length()));
+    }
+
     private static Path firstJournalAfter(Path brick, long ts) throws Exception {
         return journals(brick).stream()
-                .filter(p -> Long.parseLong(p.getFileName().toString().substring("CHANGELOG.".length())) > ts)
+                .filter(p -> second(p) > ts)
                 .findFirst().orElseThrow();
     }
 }

@@ -24,59 +24,43 @@ class BrickDownLabIT {
 
     @Test
     void aReplicaBrickDiesAndHealsWithoutLossDuplicatesOrPhantoms(@TempDir Path temp) throws Exception {
-        Path tmp = LabGluster.workDir(temp);
-        LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
-        try {
-            lab.freshVolume("dr22", "populate");
-            Path out = tmp.resolve("out");
-            Path manifests = out.resolve(VOLUME).resolve("manifests");
-            Process gnotify = lab.startContinuous(out, tmp.resolve("state"), "--brick-down-timeout", "8s");
-            try {
-                // b2 (a replica of the first subvolume) dies; the volume keeps changing on b1.
-                String brick = lab.brickPath("b2");
-                lab.killBrick(brick);
-                long downAt = LabGluster.nowSecond();
-                lab.lab("workload", VOLUME, "mutate");
-                long mutated = LabGluster.nowSecond();
-                // Windows keep closing past the mutate workload on the live replica.
-                LabGluster.awaitWindowsClosedPast(manifests, Math.max(mutated, downAt + 12) + 5);
+        LabGluster.withContinuousRun(VOLUME, temp, "dr22", new String[] {"--brick-down-timeout", "8s"}, (lab, tmp, out, manifests, gnotify) -> {
+            // b2 (a replica of the first subvolume) dies; the volume keeps changing on b1.
+            String brick = lab.brickPath("b2");
+            lab.killBrick(brick);
+            long downAt = LabGluster.nowSecond();
+            lab.lab("workload", VOLUME, "mutate");
+            long mutated = LabGluster.nowSecond();
+            // Windows keep closing past the mutate workload on the live replica.
+            LabGluster.awaitWindowsClosedPast(manifests, Math.max(mutated, downAt + 12) + 5);
 
-                // b2 comes back and is healed; nothing is written through the mount meanwhile.
-                long quietFrom = LabGluster.nowSecond();
-                lab.restartBrick(brick);
-                // The self-heal daemon heals on its own once the brick is back; "heal" only hurries it along
-                // (in this lab it answers "brick op 'Heal' failed" while healing fine, so its exit is ignored).
-                lab.shIgnoringExit("gluster", "volume", "heal", VOLUME);
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                        .until(() -> pendingHeals(lab) == 0);
-                Thread.sleep(8_000);
-                long quietTo = LabGluster.nowSecond();
-                lab.lab("workload", VOLUME, "churn");
-                LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
-                gnotify.destroy();
-                gnotify.waitFor();
+            // b2 comes back and is healed; nothing is written through the mount meanwhile.
+            long quietFrom = LabGluster.nowSecond();
+            lab.restartBrick(brick);
+            // The self-heal daemon heals on its own once the brick is back; "heal" only hurries it along
+            // (in this lab it answers "brick op 'Heal' failed" while healing fine, so its exit is ignored).
+            lab.shIgnoringExit("gluster", "volume", "heal", VOLUME);
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> pendingHeals(lab) == 0);
+            Thread.sleep(8_000);
+            long quietTo = LabGluster.nowSecond();
+            lab.lab("workload", VOLUME, "churn");
+            List<ManifestFile> all = LabGluster.stopOnceClosed(gnotify, manifests);
+            List<String> downWindows = all.stream().filter(m -> LabGluster.brickStatus(m, brick).equals("down"))
+                    .map(ManifestFile::name).toList();
+            assertThat(downWindows).as("windows marking %s down", brick).hasSizeGreaterThanOrEqualTo(2);
+            List<ManifestFile> quiet = all.stream()
+                    .filter(m -> m.window().windowStart() >= quietFrom && m.window().windowEnd() <= quietTo).toList();
+            // The heal re-logs on b2 the renames, unlinks and rmdirs it missed (and the files it missed as
+            // MKNOD), moves what it must drop through AFR's hidden directory, and copies data and attributes
+            // (D, SETATTR, REMOVEXATTR records on b2 alone): none of it is a change, and nothing was written.
+            List<String> healed = quiet.stream().flatMap(m -> m.entries().stream()).map(ManifestEntry::toString).toList();
+            System.out.printf("BrickDownLabIT: %d heal windows, %d entries%n", quiet.size(), healed.size());
+            assertThat(healed).as("entries in the windows of the heal, when nothing was written").isEmpty();
+            assertThat(quiet).as("quiet windows").isNotEmpty();
 
-                List<ManifestFile> all = LabGluster.readManifests(manifests);
-                List<String> downWindows = all.stream().filter(m -> LabGluster.brickStatus(m, brick).equals("down"))
-                        .map(ManifestFile::name).toList();
-                assertThat(downWindows).as("windows marking %s down", brick).hasSizeGreaterThanOrEqualTo(2);
-                List<ManifestFile> quiet = all.stream()
-                        .filter(m -> m.window().windowStart() >= quietFrom && m.window().windowEnd() <= quietTo).toList();
-                // The heal re-logs on b2 the renames, unlinks and rmdirs it missed (and the files it missed as
-                // MKNOD), moves what it must drop through AFR's hidden directory, and copies data and attributes
-                // (D, SETATTR, REMOVEXATTR records on b2 alone): none of it is a change, and nothing was written.
-                List<String> healed = quiet.stream().flatMap(m -> m.entries().stream()).map(ManifestEntry::toString).toList();
-                System.out.printf("BrickDownLabIT: %d heal windows, %d entries%n", quiet.size(), healed.size());
-                assertThat(healed).as("entries in the windows of the heal, when nothing was written").isEmpty();
-                assertThat(quiet).as("quiet windows").isNotEmpty();
-
-                lab.assertVerifiedAndReplayable(out, manifests, tmp.resolve("backup"));
-            } finally {
-                gnotify.destroyForcibly();
-            }
-        } finally {
-            lab.lab("teardown", VOLUME);
-        }
+            lab.assertVerifiedAndReplayable(out, manifests, tmp.resolve("backup"));
+        });
     }
 
     /** Entries still waiting for heal, summed over the bricks ({@code gluster volume heal VOL info}). */

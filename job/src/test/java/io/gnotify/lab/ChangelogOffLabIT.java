@@ -23,66 +23,54 @@ class ChangelogOffLabIT {
 
     @Test
     void aHoleInTheJournalsIsReconciledByACrawl(@TempDir Path temp) throws Exception {
-        Path tmp = LabGluster.workDir(temp);
-        LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
-        try {
-            lab.freshVolume("dr22", "populate");
-            Path out = tmp.resolve("out");
-            Path manifests = out.resolve(VOLUME).resolve("manifests");
-            Process gnotify = lab.startContinuous(out, tmp.resolve("state"));
-            try {
-                lab.sh("gluster", "volume", "set", VOLUME, "changelog.changelog", "off");
-                lab.lab("workload", VOLUME, "mutate");
-                lab.sh("gluster", "volume", "set", VOLUME, "changelog.changelog", "on");
-                lab.lab("workload", VOLUME, "churn");
-                LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
-                awaitReconciledFrom(manifests, 0);
-                gnotify.destroy();
-                gnotify.waitFor();
+        LabGluster.withContinuousRun(VOLUME, temp, "dr22", new String[] {}, (lab, tmp, out, manifests, gnotify) -> {
+            lab.sh("gluster", "volume", "set", VOLUME, "changelog.changelog", "off");
+            lab.lab("workload", VOLUME, "mutate");
+            lab.sh("gluster", "volume", "set", VOLUME, "changelog.changelog", "on");
+            lab.lab("workload", VOLUME, "churn");
+            LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
+            awaitReconciledFrom(manifests, 0);
+            gnotify.destroy();
+            gnotify.waitFor();
 
-                List<ManifestFile> all = LabGluster.readManifests(manifests);
-                List<ManifestFile> gaps = all.stream()
-                        .filter(m -> m.window().bricks().stream().anyMatch(b -> b.status().equals("gap"))).toList();
-                List<ManifestFile> reconciled = all.stream().filter(m -> m.window().reconcileSince() != null).toList();
-                System.out.printf("ChangelogOffLabIT: %d windows, %d with a gap, %d reconciled (%s entries)%n", all.size(),
-                        gaps.size(), reconciled.size(), reconciled.stream().map(m -> String.valueOf(m.entries().size())).toList());
-                assertThat(gaps).as("windows marking the hole").isNotEmpty();
-                assertThat(reconciled).as("reconciling windows").isNotEmpty();
-                assertThat(reconciled.get(0).window().windowStart()).isGreaterThanOrEqualTo(gaps.get(0).window().windowStart());
-                assertThat(reconciled.get(0).entries()).as("what the crawl found").isNotEmpty();
+            List<ManifestFile> all = LabGluster.readManifests(manifests);
+            List<ManifestFile> gaps = all.stream()
+                    .filter(m -> m.window().bricks().stream().anyMatch(b -> b.status().equals("gap"))).toList();
+            List<ManifestFile> reconciled = all.stream().filter(m -> m.window().reconcileSince() != null).toList();
+            System.out.printf("ChangelogOffLabIT: %d windows, %d with a gap, %d reconciled (%s entries)%n", all.size(),
+                    gaps.size(), reconciled.size(), reconciled.stream().map(m -> String.valueOf(m.entries().size())).toList());
+            assertThat(gaps).as("windows marking the hole").isNotEmpty();
+            assertThat(reconciled).as("reconciling windows").isNotEmpty();
+            assertThat(reconciled.get(0).window().windowStart()).isGreaterThanOrEqualTo(gaps.get(0).window().windowStart());
+            assertThat(reconciled.get(0).entries()).as("what the crawl found").isNotEmpty();
 
-                // A purge: while gnotify is stopped the volume changes, and every brick loses a journal gnotify had
-                // not read yet. Resumed, gnotify marks the hole and reconciles it as well.
-                // The volume has been quiet since the churn, so every journal named from now on holds the edge
-                // workload's operations (a rollover in this very second included).
-                long purgeFrom = LabGluster.nowSecond();
-                lab.lab("workload", VOLUME, "edge");
-                Thread.sleep(4_000);
-                List<String> purged = new java.util.ArrayList<>();
-                for (String brick : List.of("b1", "b2", "b3", "b4")) {
-                    purgeJournalAfter(Path.of(lab.brickPath(brick)), purgeFrom).ifPresent(purged::add);
-                }
-                assertThat(purged).as("journals written by the edge workload").isNotEmpty();
-                Process resumed = lab.startContinuous(out, tmp.resolve("state"));
-                try {
-                    LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
-                    awaitReconciledFrom(manifests, purgeFrom - 5);
-                } finally {
-                    resumed.destroy();
-                    resumed.waitFor();
-                }
-                List<ManifestFile> after = LabGluster.readManifests(manifests).stream()
-                        .filter(m -> m.window().windowStart() >= purgeFrom - 5 && m.window().reconcileSince() != null).toList();
-                System.out.printf("ChangelogOffLabIT: purged %s; %d windows reconciled after the purge%n", purged, after.size());
-                assertThat(after).as("a window reconciling the purge").isNotEmpty();
-
-                lab.assertVerifiedAndReplayable(out, manifests, tmp.resolve("backup"));
-            } finally {
-                gnotify.destroyForcibly();
+            // A purge: while gnotify is stopped the volume changes, and every brick loses a journal gnotify had
+            // not read yet. Resumed, gnotify marks the hole and reconciles it as well.
+            // The volume has been quiet since the churn, so every journal named from now on holds the edge
+            // workload's operations (a rollover in this very second included).
+            long purgeFrom = LabGluster.nowSecond();
+            lab.lab("workload", VOLUME, "edge");
+            Thread.sleep(4_000);
+            List<String> purged = new java.util.ArrayList<>();
+            for (String brick : List.of("b1", "b2", "b3", "b4")) {
+                purgeJournalAfter(Path.of(lab.brickPath(brick)), purgeFrom).ifPresent(purged::add);
             }
-        } finally {
-            lab.lab("teardown", VOLUME);
-        }
+            assertThat(purged).as("journals written by the edge workload").isNotEmpty();
+            Process resumed = lab.startContinuous(out, tmp.resolve("state"));
+            try {
+                LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
+                awaitReconciledFrom(manifests, purgeFrom - 5);
+            } finally {
+                resumed.destroy();
+                resumed.waitFor();
+            }
+            List<ManifestFile> after = LabGluster.readManifests(manifests).stream()
+                    .filter(m -> m.window().windowStart() >= purgeFrom - 5 && m.window().reconcileSince() != null).toList();
+            System.out.printf("ChangelogOffLabIT: purged %s; %d windows reconciled after the purge%n", purged, after.size());
+            assertThat(after).as("a window reconciling the purge").isNotEmpty();
+
+            lab.assertVerifiedAndReplayable(out, manifests, tmp.resolve("backup"));
+        });
     }
 
     /** Waits until a window starting at or after {@code second} reconciled a hole (the one after the hole's windows). */

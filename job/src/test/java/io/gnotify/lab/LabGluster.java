@@ -70,6 +70,37 @@ final class LabGluster {
     }
 
     /**
+     * What a lab test does to a volume while gnotify follows it: given the lab, the work directory, gnotify's
+     * output directory, its manifests directory, and the running gnotify.
+     */
+    interface Scenario {
+        void run(LabGluster lab, Path tmp, Path out, Path manifests, Process gnotify) throws Exception;
+    }
+
+    /**
+     * Creates volume {@code volume} with {@code layout}, populated, starts the continuous {@code gnotify run}
+     * (with {@code extra}) under {@code temp} (or {@code -Dgnotify.lab.keep}), runs {@code scenario}, then kills
+     * gnotify and tears the volume down, whatever happened.
+     */
+    static void withContinuousRun(String volume, Path temp, String layout, String[] extra, Scenario scenario)
+            throws Exception {
+        Path tmp = workDir(temp);
+        LabGluster lab = new LabGluster(volume, tmp.resolve("logs"), "0.1");
+        try {
+            lab.freshVolume(layout, "populate");
+            Path out = tmp.resolve("out");
+            Process gnotify = lab.startContinuous(out, tmp.resolve("state"), extra);
+            try {
+                scenario.run(lab, tmp, out, out.resolve(volume).resolve("manifests"), gnotify);
+            } finally {
+                gnotify.destroyForcibly();
+            }
+        } finally {
+            lab.lab("teardown", volume);
+        }
+    }
+
+    /**
      * Starts the continuous {@code gnotify run} of {@link #continuousRun} (log {@code run}) and waits until it has
      * published two manifests under {@code out}; the caller stops it.
      */
@@ -214,6 +245,14 @@ final class LabGluster {
             }
         }
         return true;
+    }
+
+    /** Waits until the windows up to a few seconds from now are closed, stops gnotify, and reads the manifests. */
+    static List<ManifestFile> stopOnceClosed(Process gnotify, Path manifests) throws Exception {
+        awaitWindowsClosedPast(manifests, nowSecond() + 5);
+        gnotify.destroy();
+        gnotify.waitFor();
+        return readManifests(manifests);
     }
 
     /** Every manifest in {@code manifests}, in order. */

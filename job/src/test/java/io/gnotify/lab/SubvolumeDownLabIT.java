@@ -27,53 +27,37 @@ class SubvolumeDownLabIT {
 
     @Test
     void windowsArePublishedWithAGapAfterTheTimeoutAndTheBrickRejoins(@TempDir Path temp) throws Exception {
-        Path tmp = LabGluster.workDir(temp);
-        LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
-        try {
-            lab.freshVolume("dist2", "populate");
-            Path out = tmp.resolve("out");
-            Path manifests = out.resolve(VOLUME).resolve("manifests");
-            Process gnotify = lab.startContinuous(out, tmp.resolve("state"), "--brick-down-timeout", "8s",
-                    "--subvolume-gap-timeout", "5s");
-            try {
-                // b2, the second subvolume, dies; files that live on b1 keep changing through the mount.
-                String brick = lab.brickPath("b2");
-                lab.killBrick(brick);
-                long downAt = LabGluster.nowSecond();
-                List<String> appended = appendToFilesOf(Path.of(lab.brickPath("b1")), lab.mount(), 10);
-                assertThat(appended).as("files on b1 changed while b2 is down").isNotEmpty();
-                // Published past the outage: 8 s down timeout + 5 s gap timeout + a window.
-                LabGluster.awaitWindowsClosedPast(manifests, downAt + 25);
+        LabGluster.withContinuousRun(VOLUME, temp, "dist2", new String[] {"--brick-down-timeout", "8s",
+                "--subvolume-gap-timeout", "5s"}, (lab, tmp, out, manifests, gnotify) -> {
+            // b2, the second subvolume, dies; files that live on b1 keep changing through the mount.
+            String brick = lab.brickPath("b2");
+            lab.killBrick(brick);
+            long downAt = LabGluster.nowSecond();
+            List<String> appended = appendToFilesOf(Path.of(lab.brickPath("b1")), lab.mount(), 10);
+            assertThat(appended).as("files on b1 changed while b2 is down").isNotEmpty();
+            // Published past the outage: 8 s down timeout + 5 s gap timeout + a window.
+            LabGluster.awaitWindowsClosedPast(manifests, downAt + 25);
 
-                lab.restartBrick(brick);
-                long backAt = LabGluster.nowSecond();
-                lab.lab("workload", VOLUME, "churn");
-                LabGluster.awaitWindowsClosedPast(manifests, LabGluster.nowSecond() + 5);
-                gnotify.destroy();
-                gnotify.waitFor();
+            lab.restartBrick(brick);
+            long backAt = LabGluster.nowSecond();
+            lab.lab("workload", VOLUME, "churn");
+            List<ManifestFile> all = LabGluster.stopOnceClosed(gnotify, manifests);
+            List<ManifestFile> gapWindows = all.stream().filter(m -> LabGluster.brickStatus(m, brick).equals("gap")).toList();
+            assertThat(gapWindows).as("windows published with %s as a gap", brick).isNotEmpty();
+            // The gap starts at b2's last rollover before the kill (rollovers every 2 s in the lab).
+            assertThat(gapWindows).allSatisfy(m -> assertThat(m.window().windowEnd()).isGreaterThan(downAt - 5)
+                    .isLessThanOrEqualTo(backAt + 30));
+            List<String> modified = gapWindows.stream().flatMap(m -> m.entries().stream())
+                    .filter(e -> e.op() == ManifestEntry.Op.MODIFY).map(e -> new String(e.path(), StandardCharsets.UTF_8))
+                    .toList();
+            assertThat(modified).as("the live subvolume's changes are in the gap windows").containsAll(appended);
+            ManifestFile last = all.get(all.size() - 1);
+            assertThat(LabGluster.brickStatus(last, brick)).as("after it came back").isEqualTo("ok");
+            System.out.printf("SubvolumeDownLabIT: %d windows, %d published with a gap, %d files changed meanwhile%n",
+                    all.size(), gapWindows.size(), appended.size());
 
-                List<ManifestFile> all = LabGluster.readManifests(manifests);
-                List<ManifestFile> gapWindows = all.stream().filter(m -> LabGluster.brickStatus(m, brick).equals("gap")).toList();
-                assertThat(gapWindows).as("windows published with %s as a gap", brick).isNotEmpty();
-                // The gap starts at b2's last rollover before the kill (rollovers every 2 s in the lab).
-                assertThat(gapWindows).allSatisfy(m -> assertThat(m.window().windowEnd()).isGreaterThan(downAt - 5)
-                        .isLessThanOrEqualTo(backAt + 30));
-                List<String> modified = gapWindows.stream().flatMap(m -> m.entries().stream())
-                        .filter(e -> e.op() == ManifestEntry.Op.MODIFY).map(e -> new String(e.path(), StandardCharsets.UTF_8))
-                        .toList();
-                assertThat(modified).as("the live subvolume's changes are in the gap windows").containsAll(appended);
-                ManifestFile last = all.get(all.size() - 1);
-                assertThat(LabGluster.brickStatus(last, brick)).as("after it came back").isEqualTo("ok");
-                System.out.printf("SubvolumeDownLabIT: %d windows, %d published with a gap, %d files changed meanwhile%n",
-                        all.size(), gapWindows.size(), appended.size());
-
-                lab.assertVerifiedAndReplayable(out, manifests, tmp.resolve("backup"));
-            } finally {
-                gnotify.destroyForcibly();
-            }
-        } finally {
-            lab.lab("teardown", VOLUME);
-        }
+            lab.assertVerifiedAndReplayable(out, manifests, tmp.resolve("backup"));
+        });
     }
 
     /**

@@ -62,6 +62,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     /** Learnt from the markers, and checkpointed, so a restored job settles conflicts as an uninterrupted one. */
     private transient RolloverSpacing spacing;
     private transient GapRecovery gaps;
+    private transient AnonymousInodeDir hiddenDir;
     /** The window being closed is the last (end of a bounded run). */
     private transient boolean finishing;
     /** Keys the last window cached, to size the next window's cache. */
@@ -148,6 +149,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     public void open() throws Exception {
         super.open();
         namespace = new KeyedNamespaceStore(getRuntimeContext(), this::setCurrentKey);
+        hiddenDir = AnonymousInodeDir.ofVolume(volume.id());
         manifests = getMetricGroup().counter("manifestsWritten");
         entriesWritten = getMetricGroup().counter("manifestEntries");
         unresolved = getMetricGroup().counter("unresolvedPaths");
@@ -298,7 +300,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     /** A fresh open window, its cache sized like the last window's. */
     private OpenWindow newWindow() {
-        return new OpenWindow(namespace, nameOwners, spacing, AnonymousInodeDir.ofVolume(volume.id()),
+        return new OpenWindow(namespace, nameOwners, spacing, hiddenDir,
                 volume.bricks().size(), lastCacheSize);
     }
 

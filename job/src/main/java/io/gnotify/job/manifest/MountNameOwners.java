@@ -1,7 +1,6 @@
 package io.gnotify.job.manifest;
 
-import io.gnotify.connectors.crawl.Xattrs;
-import io.gnotify.connectors.journal.Gfid;
+import io.gnotify.connectors.crawl.GfidSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -34,21 +33,7 @@ public final class MountNameOwners implements NameOwners {
      * system is not GlusterFS, or the answer cannot be read.
      */
     public static GfidKey gfidAt(byte[] fullPath) {
-        byte[] text;
-        try {
-            text = Xattrs.get(fullPath, "glusterfs.gfid.string", 64);
-        } catch (IllegalStateException e) {
-            return null; // gone since (ENOENT) or not a GlusterFS mount: no answer
-        }
-        if (text == null) {
-            return null;
-        }
-        String s = new String(text, StandardCharsets.US_ASCII).replace("\0", "").trim();
-        try {
-            long[] g = Gfid.parse(s);
-            return new GfidKey(g[0], g[1]);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        long[] g = GfidSource.MOUNT.gfid(fullPath);
+        return g == null ? null : new GfidKey(g[0], g[1]);
     }
 }

@@ -18,6 +18,8 @@ final class BrickTimelines {
     private static final int HOLES_KEPT = 8;
 
     private final Map<Integer, Timeline> bricks = new TreeMap<>();
+    /** No brick has had a hole yet: the common case, answered without a lookup. */
+    private boolean noHoles = true;
 
     /** One brick's journalling. */
     private static final class Timeline {
@@ -25,9 +27,13 @@ final class BrickTimelines {
         /** The usual interval between its rollovers (the last one that was not a hole). */
         long interval;
         boolean away;
-        long returned = Long.MIN_VALUE;
         /** Holes as (last rollover before, first rollover after) pairs, oldest first. */
         long[] holes = new long[0];
+
+        /** The end of the latest hole: the second the brick came back. */
+        long returned() {
+            return holes.length == 0 ? Long.MIN_VALUE : holes[holes.length - 1];
+        }
 
         void hole(long from, long to) {
             holes = Arrays.copyOf(holes, holes.length + 2);
@@ -36,7 +42,6 @@ final class BrickTimelines {
             if (holes.length > 2 * HOLES_KEPT) {
                 holes = Arrays.copyOfRange(holes, 2, holes.length);
             }
-            returned = to;
         }
     }
 
@@ -56,6 +61,7 @@ final class BrickTimelines {
             boolean hole = t.away || kind == RolloverKind.GAP || (t.interval > 0 && gap > 2 * t.interval + 1);
             if (hole) {
                 t.hole(t.last, ts);
+                noHoles = false;
             } else if (gap <= LONGEST_INTERVAL && kind != RolloverKind.CLOCK_STEP) {
                 t.interval = gap;
             }
@@ -83,8 +89,11 @@ final class BrickTimelines {
 
     /** The second {@code brick} came back from its latest hole ({@link Long#MIN_VALUE} if none was seen). */
     long returned(int brick) {
+        if (noHoles) {
+            return Long.MIN_VALUE;
+        }
         Timeline t = bricks.get(brick);
-        return t == null ? Long.MIN_VALUE : t.returned;
+        return t == null ? Long.MIN_VALUE : t.returned();
     }
 
     /** {@code brick}'s usual rollover interval in seconds (0 until known). */
@@ -97,12 +106,11 @@ final class BrickTimelines {
     Map<Integer, long[]> snapshot() {
         Map<Integer, long[]> out = new TreeMap<>();
         bricks.forEach((b, t) -> {
-            long[] s = new long[4 + t.holes.length];
+            long[] s = new long[3 + t.holes.length];
             s[0] = t.last;
             s[1] = t.interval;
             s[2] = t.away ? 1 : 0;
-            s[3] = t.returned;
-            System.arraycopy(t.holes, 0, s, 4, t.holes.length);
+            System.arraycopy(t.holes, 0, s, 3, t.holes.length);
             out.put(b, s);
         });
         return out;
@@ -117,9 +125,9 @@ final class BrickTimelines {
             t.last = s[0];
             t.interval = s[1];
             t.away = s[2] != 0;
-            t.returned = s[3];
-            t.holes = Arrays.copyOfRange(s, 4, s.length);
+            t.holes = Arrays.copyOfRange(s, 3, s.length);
             r.bricks.put(e.getKey(), t);
+            r.noHoles &= t.holes.length == 0;
         }
         return r;
     }

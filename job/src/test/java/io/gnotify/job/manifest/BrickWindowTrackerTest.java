@@ -33,8 +33,7 @@ class BrickWindowTrackerTest {
 
         // Still down in the next window without a single rollover; a restore keeps that.
         t.nextWindow();
-        BrickWindowTracker restored = new BrickWindowTracker(BRICKS);
-        restored.restore(t.snapshot());
+        BrickWindowTracker restored = restored(t);
         assertThat(restored.statuses()).containsExactly(new BrickWindowStatus("vm:/b1", "ok", 0, 0),
                 new BrickWindowStatus("vm:/b2", "down", 0, 0));
 
@@ -55,8 +54,7 @@ class BrickWindowTrackerTest {
                 new BrickWindowStatus("vm:/b2", "gap", 106, 106));
 
         t.nextWindow();
-        BrickWindowTracker restored = new BrickWindowTracker(BRICKS);
-        restored.restore(t.snapshot());
+        BrickWindowTracker restored = restored(t);
         assertThat(restored.statuses()).extracting(BrickWindowStatus::status).containsExactly("ok", "gap");
         // A late UNCOVERED or DOWN marker (of a brick already idle) does not bring it back; a late rollover does.
         restored.onLateMarker(m(101, 1, RolloverKind.DOWN));
@@ -83,8 +81,7 @@ class BrickWindowTrackerTest {
         t.onMarker(m(106, 0, RolloverKind.CLOCK_STEP));
         t.onMarker(m(106, 1, RolloverKind.CLOCK_STEP));
         t.onMarker(m(107, 1, RolloverKind.GAP));
-        BrickWindowTracker restored = new BrickWindowTracker(BRICKS);
-        restored.restore(t.snapshot());
+        BrickWindowTracker restored = restored(t);
         assertThat(restored.statuses()).containsExactly(new BrickWindowStatus("vm:/b1", "clock_step", 106, 106),
                 new BrickWindowStatus("vm:/b2", "gap", 106, 107));
         restored.nextWindow();
@@ -96,5 +93,12 @@ class BrickWindowTrackerTest {
     void aCheckpointOfAnotherBrickListIsRefused() {
         BrickWindowTracker t = new BrickWindowTracker(BRICKS);
         assertThatThrownBy(() -> t.restore(new long[5])).hasMessageContaining("fresh state directory");
+    }
+
+    /** A tracker restored from {@code t}'s snapshot. */
+    private static BrickWindowTracker restored(BrickWindowTracker t) {
+        BrickWindowTracker r = new BrickWindowTracker(BRICKS);
+        r.restore(t.snapshot());
+        return r;
     }
 }

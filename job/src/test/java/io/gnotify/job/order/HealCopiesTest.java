@@ -16,9 +16,6 @@ import io.gnotify.connectors.source.BrickRecord;
 import io.gnotify.connectors.source.RolloverKind;
 import io.gnotify.job.order.OperationDedupOperatorTest.Harness;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeHint;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.Test;
 
@@ -128,9 +125,7 @@ class HealCopiesTest {
         OperatorSubtaskState snapshot = h.snapshot(1, 1);
         h.close();
 
-        Harness restored = new Harness(new OperationDedupOperator(OperationDedupOperatorTest.HORIZON,
-                OperationDedupOperatorTest.EXPECT, OperationDedupOperatorTest.GRACE), new OperationKey(), new OperationKey(),
-                TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 1, 0);
+        Harness restored = Harness.of(1, 0);
         restored.initializeState(snapshot);
         restored.open();
         feed(restored, copy(0, T + 4, 51, data(3)));

@@ -34,9 +34,15 @@ class OperationDedupOperatorTest {
 
     /** The dedup with its copies on the first input and every brick's rollover markers on the second. */
     static final class Harness extends KeyedTwoInputStreamOperatorTestHarness<Tuple2<Long, Long>, BrickRecord, BrickRecord, VolumeEvent> {
-        Harness(OperationDedupOperator op, OperationKey k1, OperationKey k2, TypeInformation<Tuple2<Long, Long>> keyType,
+        private Harness(OperationDedupOperator op, OperationKey k1, OperationKey k2, TypeInformation<Tuple2<Long, Long>> keyType,
                 int maxParallelism, int parallelism, int subtask) throws Exception {
             super(op, k1, k2, keyType, maxParallelism, parallelism, subtask);
+        }
+
+        /** A dedup subtask {@code subtask} of {@code parallelism} (max parallelism 8), not opened yet. */
+        static Harness of(int parallelism, int subtask) throws Exception {
+            return new Harness(new OperationDedupOperator(HORIZON, EXPECT, GRACE), new OperationKey(), new OperationKey(),
+                    TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, parallelism, subtask);
         }
 
         void processWatermark(long wm) throws Exception {
@@ -45,8 +51,7 @@ class OperationDedupOperatorTest {
     }
 
     static Harness harness() throws Exception {
-        var h = new Harness(new OperationDedupOperator(HORIZON, EXPECT, GRACE), new OperationKey(), new OperationKey(),
-                TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 1, 0);
+        var h = Harness.of(1, 0);
         h.open();
         return h;
     }
@@ -170,8 +175,7 @@ class OperationDedupOperatorTest {
         OperatorSubtaskState snapshot = h.snapshot(1, 1);
         h.close();
 
-        var restored = new Harness(new OperationDedupOperator(HORIZON, EXPECT, GRACE), new OperationKey(), new OperationKey(),
-                TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 1, 0);
+        var restored = Harness.of(1, 0);
         restored.initializeState(snapshot);
         restored.open();
         feed(restored, copy(0, T, 100, rename("a", "b")), copy(1, T + 1, 100, rename("c", "d")));
@@ -236,7 +240,7 @@ class OperationDedupOperatorTest {
 
         List<VolumeEvent> out = new ArrayList<>();
         for (int subtask = 0; subtask < 2; subtask++) {
-            var part = new Harness(new OperationDedupOperator(HORIZON, EXPECT, GRACE), new OperationKey(), new OperationKey(), TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, 2, subtask);
+            var part = Harness.of(2, subtask);
             part.initializeState(org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness
                     .repartitionOperatorState(snapshot, 8, 1, 2, subtask));
             part.open();
