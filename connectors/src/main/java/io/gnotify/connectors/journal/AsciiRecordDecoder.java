@@ -5,6 +5,9 @@ final class AsciiRecordDecoder extends RecordDecoder {
     /** More digits than any 32-bit value needs. */
     private static final int MAX_DIGITS = 10;
 
+    /** Output of {@link Gfid#parseText}. */
+    private final long[] gfid = new long[2];
+
     AsciiRecordDecoder(boolean deletedPathRecorded) {
         super(deletedPathRecorded);
     }
@@ -19,11 +22,11 @@ final class AsciiRecordDecoder extends RecordDecoder {
         if (p + Gfid.TEXT_LENGTH > limit) {
             throw DecodeFailure.torn(p, "gfid cut off by the end of the file");
         }
-        if (!Gfid.isText(b, p)) {
+        if (!Gfid.parseText(b, p, gfid)) {
             throw DecodeFailure.garbage(p, "malformed text gfid at offset " + p);
         }
-        scratchMsb = Gfid.textMsb(b, p);
-        scratchLsb = Gfid.textLsb(b, p);
+        scratchMsb = gfid[0];
+        scratchLsb = gfid[1];
     }
 
     @Override

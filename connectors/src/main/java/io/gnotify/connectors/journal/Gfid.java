@@ -1,5 +1,9 @@
 package io.gnotify.connectors.journal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** GlusterFS gfid (a UUID) codecs working on two longs, without allocating on the parse path. */
 public final class Gfid {
     /** Length of the canonical text form {@code 8-4-4-4-12}. */
@@ -12,44 +16,38 @@ public final class Gfid {
     public static final long ROOT_LSB = 1L;
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] NIBBLE = new byte[256];
-
-    static {
-        java.util.Arrays.fill(NIBBLE, (byte) -1);
-        for (int i = 0; i < 10; i++) {
-            NIBBLE['0' + i] = (byte) i;
-        }
-        for (int i = 0; i < 6; i++) {
-            NIBBLE['a' + i] = (byte) (10 + i);
-            NIBBLE['A' + i] = (byte) (10 + i);
-        }
-    }
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    /** "0000" in the high half of a long, to read 4 digits as 8. */
+    private static final long ZERO_DIGITS_HIGH = 0x3030303000000000L;
 
     private Gfid() {}
 
     /** True if {@code buf[pos..pos+36)} is a well-formed text gfid. */
     public static boolean isText(byte[] buf, int pos) {
-        if (pos < 0 || pos + TEXT_LENGTH > buf.length) {
+        return parseText(buf, pos, new long[2]);
+    }
+
+    /**
+     * Parses the text gfid at {@code pos} in one pass, checking it as it goes: {@code out[0]} gets the high and
+     * {@code out[1]} the low 64 bits. Returns false, leaving {@code out} unchanged, if it is malformed.
+     */
+    public static boolean parseText(byte[] buf, int pos, long[] out) {
+        if (pos < 0 || pos + TEXT_LENGTH > buf.length || !dashesAt(buf, pos)) {
             return false;
         }
-        for (int i = 0; i < TEXT_LENGTH; i++) {
-            byte b = buf[pos + i];
-            boolean dashSlot = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dashSlot ? b != '-' : NIBBLE[b & 0xff] < 0) {
-                return false;
-            }
+        long time = hex8((long) BIG_ENDIAN_LONG.get(buf, pos));
+        long mid = hex4(buf, pos + 9);
+        long high = hex4(buf, pos + 14);
+        long seq = hex4(buf, pos + 19);
+        long node = hex4(buf, pos + 24) << 32 | hex8((long) BIG_ENDIAN_LONG.get(buf, pos + 28));
+        if ((time | mid | high | seq | node) < 0) {
+            return false;
         }
+        out[0] = time << 32 | mid << 16 | high;
+        out[1] = seq << 48 | node;
         return true;
-    }
-
-    /** The high 64 bits of the text gfid at {@code pos}; call {@link #isText} first. */
-    public static long textMsb(byte[] buf, int pos) {
-        return hex(buf, pos, 8) << 32 | hex(buf, pos + 9, 4) << 16 | hex(buf, pos + 14, 4);
-    }
-
-    /** The low 64 bits of the text gfid at {@code pos}; call {@link #isText} first. */
-    public static long textLsb(byte[] buf, int pos) {
-        return hex(buf, pos + 19, 4) << 48 | hex(buf, pos + 24, 12);
     }
 
     /** The high 64 bits of a raw 16-byte gfid (big-endian, as uuid_t is stored). */
@@ -93,18 +91,39 @@ public final class Gfid {
     /** Parses a text gfid; throws {@link IllegalArgumentException} if malformed. */
     public static long[] parse(String text) {
         byte[] b = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        if (b.length != TEXT_LENGTH || !isText(b, 0)) {
+        long[] gfid = new long[2];
+        if (b.length != TEXT_LENGTH || !parseText(b, 0, gfid)) {
             throw new IllegalArgumentException("not a gfid: " + text);
         }
-        return new long[] {textMsb(b, 0), textLsb(b, 0)};
+        return gfid;
     }
 
-    private static long hex(byte[] buf, int pos, int digits) {
-        long v = 0;
-        for (int i = 0; i < digits; i++) {
-            v = v << 4 | NIBBLE[buf[pos + i] & 0xff];
+    private static boolean dashesAt(byte[] buf, int pos) {
+        return buf[pos + 8] == '-' && buf[pos + 13] == '-' && buf[pos + 18] == '-' && buf[pos + 23] == '-';
+    }
+
+    /** The value of the 4 hex digits at {@code pos} (padded with '0's to 8), or a negative value. */
+    private static long hex4(byte[] buf, int pos) {
+        return hex8(ZERO_DIGITS_HIGH | ((int) BIG_ENDIAN_INT.get(buf, pos) & 0xffffffffL));
+    }
+
+    /**
+     * The value of 8 hex digits held big-endian in {@code w} (one ASCII character per byte), or -1 if one of them
+     * is not a hex digit; all 8 are checked and converted at once, without a branch per character.
+     */
+    static long hex8(long w) {
+        // Every byte ASCII (high bit clear), so adding a constant below 0x80 never carries into the next byte.
+        long ascii = ~w & HIGH_BITS;
+        long digit = (w + 0x5050505050505050L) & ~(w + 0x4646464646464646L) & HIGH_BITS; // 0x30..0x39
+        long folded = w | 0x2020202020202020L; // 'A'..'F' to 'a'..'f'
+        long letter = (folded + 0x1f1f1f1f1f1f1f1fL) & ~(folded + 0x1919191919191919L) & HIGH_BITS; // 0x61..0x66
+        if ((ascii & (digit | letter)) != HIGH_BITS) {
+            return -1;
         }
-        return v;
+        long v = (w & 0x0f0f0f0f0f0f0f0fL) + (letter >>> 7) * 9; // one nibble per byte
+        v = (v | v >>> 4) & 0x00ff00ff00ff00ffL;
+        v = (v | v >>> 8) & 0x0000ffff0000ffffL;
+        return (v | v >>> 16) & 0xffffffffL;
     }
 
     private static void putHex(long value, int digits, byte[] out, int pos) {

@@ -196,11 +196,11 @@ public final class JournalRecord {
         return new String(ProcessedForm.render(this), StandardCharsets.UTF_8) + " @" + offset;
     }
 
-    /** Assembles records; used by the decoders, the journal writer and tests. */
+    /** Assembles records; used by the decoders (one reused builder each), the journal writer and tests. */
     public static final class Builder {
-        private final RecordType type;
-        private final long gfidMsb;
-        private final long gfidLsb;
+        private RecordType type;
+        private long gfidMsb;
+        private long gfidLsb;
         private int fop = -1;
         private int mode;
         private int uid;
@@ -216,9 +216,28 @@ public final class JournalRecord {
         private int length;
 
         private Builder(RecordType type, long gfidMsb, long gfidLsb) {
-            this.type = type;
-            this.gfidMsb = gfidMsb;
-            this.gfidLsb = gfidLsb;
+            restart(type, gfidMsb, gfidLsb);
+        }
+
+        /** Forgets everything set so far and starts a record of {@code type} on inode {@code (msb, lsb)}. */
+        Builder restart(RecordType newType, long msb, long lsb) {
+            this.type = newType;
+            this.gfidMsb = msb;
+            this.gfidLsb = lsb;
+            fop = -1;
+            mode = 0;
+            uid = 0;
+            gid = 0;
+            pgfidMsb = 0;
+            pgfidLsb = 0;
+            name = null;
+            newPgfidMsb = 0;
+            newPgfidLsb = 0;
+            newName = null;
+            deletedPath = null;
+            offset = 0;
+            length = 0;
+            return this;
         }
 
         public Builder fop(int number) {

@@ -20,6 +20,8 @@ abstract class RecordDecoder {
     long scratchNumber;
     /** Why the record being decoded is rejected for a name that would leave its directory ({@code null}: it is not). */
     private String badName;
+    /** Reused for every record decoded. */
+    private final JournalRecord.Builder record = JournalRecord.builder(RecordType.DATA, 0, 0);
 
     RecordDecoder(boolean deletedPathRecorded) {
         this.deletedPathRecorded = deletedPathRecorded;
@@ -60,7 +62,7 @@ abstract class RecordDecoder {
         int p = start + 1;
         badName = null;
         readGfid(b, p, limit);
-        JournalRecord.Builder r = JournalRecord.builder(type, scratchMsb, scratchLsb);
+        JournalRecord.Builder r = record.restart(type, scratchMsb, scratchLsb);
         p += gfidWidth();
         if (type != RecordType.DATA) {
             p = separator(b, p, limit);
@@ -149,11 +151,9 @@ abstract class RecordDecoder {
 
     /** Notes a bad name unless {@code b[from, to)} is one directory entry: no '/', not "." or "..". */
     private void checkEntryName(byte[] b, int from, int to, String what) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '/') {
-                rejectName(what + " at offset " + from + " contains '/'");
-                return;
-            }
+        if (ByteScan.indexOf(b, from, to, (byte) '/') < to) {
+            rejectName(what + " at offset " + from + " contains '/'");
+            return;
         }
         if (isDots(b, from, to)) {
             rejectName(what + " at offset " + from + " is '.' or '..'");
@@ -162,15 +162,13 @@ abstract class RecordDecoder {
 
     /** Notes a bad name if the path {@code b[from, to)} has a "." or ".." component. */
     private void checkPathComponents(byte[] b, int from, int to) {
-        int c = from;
-        for (int i = from; i <= to; i++) {
-            if (i == to || b[i] == '/') {
-                if (isDots(b, c, i)) {
-                    rejectName("deleted path at offset " + from + " has a '.' or '..' component");
-                    return;
-                }
-                c = i + 1;
+        for (int c = from; c <= to; ) {
+            int slash = ByteScan.indexOf(b, c, to, (byte) '/');
+            if (isDots(b, c, slash)) {
+                rejectName("deleted path at offset " + from + " has a '.' or '..' component");
+                return;
             }
+            c = slash + 1;
         }
     }
 
@@ -219,10 +217,9 @@ abstract class RecordDecoder {
     /** Position of the NUL ending a field of at most {@code max} bytes starting at {@code p}. */
     static int scanNul(byte[] b, int p, int limit, int max, int recordStart, String what) throws DecodeFailure {
         int end = Math.min(limit, p + max + 1);
-        for (int i = p; i < end; i++) {
-            if (b[i] == 0) {
-                return i;
-            }
+        int nul = ByteScan.indexOf(b, p, end, (byte) 0);
+        if (nul < end) {
+            return nul;
         }
         if (end == limit && limit - p <= max) {
             throw DecodeFailure.torn(recordStart, what + " cut off by the end of the file");
