@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -35,10 +36,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class VolumePipeline {
     private VolumePipeline() {}
 
-    /** The brick-journal source for these settings. */
-    public static BrickJournalSource source(JobSettings s) {
-        var b = BrickJournalSource.builder().volume(s.volume()).brickMap(s.brickMap()).startPosition(s.start())
-                .pollInterval(s.pollInterval()).brickDownTimeout(s.brickDownTimeout());
+    /**
+     * The brick-journal source for these settings, with the source options ({@code gnotify.source.*},
+     * {@code source.reader.element.queue.capacity}) that the job's configuration sets; the settings' own poll
+     * interval and brick down timeout (command-line options) come last and win.
+     */
+    public static BrickJournalSource source(JobSettings s, ReadableConfig jobConfig) {
+        var b = BrickJournalSource.builder().configure(jobConfig).volume(s.volume()).brickMap(s.brickMap())
+                .startPosition(s.start()).pollInterval(s.pollInterval()).brickDownTimeout(s.brickDownTimeout());
         if (s.subvolumeGapTimeout() != null) {
             b.subvolumeGapTimeout(s.subvolumeGapTimeout());
         }
@@ -53,7 +58,7 @@ public final class VolumePipeline {
     /** As {@link #orderedEvents(StreamExecutionEnvironment, JobSettings)}, with {@code tap} applied to the copies. */
     public static DataStream<VolumeEvent> orderedEvents(StreamExecutionEnvironment env, JobSettings s,
             UnaryOperator<DataStream<BrickRecord>> tap) {
-        DataStream<BrickRecord> copies = tap.apply(env.fromSource(source(s), watermarks(s), "brick journals")
+        DataStream<BrickRecord> copies = tap.apply(env.fromSource(source(s, env.getConfiguration()), watermarks(s), "brick journals")
                 .uid("brick-journals"));
         // Every dedup subtask learns every brick's rollovers (to tell self-heal's copies from clients').
         DataStream<BrickRecord> markers = copies.filter(BrickRecord::isRollover).uid("rollover-markers")

@@ -21,6 +21,7 @@ import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
@@ -48,6 +49,11 @@ public final class BrickJournalSource
 
     public static BrickJournalSourceBuilder builder() {
         return new BrickJournalSourceBuilder();
+    }
+
+    /** The source's options, as built (read-only). */
+    public ReadableConfig options() {
+        return new Configuration(options);
     }
 
     public VolumeInfo volume() {

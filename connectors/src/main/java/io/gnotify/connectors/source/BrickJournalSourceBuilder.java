@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 
 /** Builds a {@link BrickJournalSource}: the volume, where its bricks are, how to start, and options. */
 public final class BrickJournalSourceBuilder {
@@ -62,6 +63,18 @@ public final class BrickJournalSourceBuilder {
 
     public BrickJournalSourceBuilder livenessCheckInterval(Duration d) {
         return set(BrickJournalSourceOptions.LIVENESS_CHECK_INTERVAL, d);
+    }
+
+    /** Takes every source option ({@link BrickJournalSourceOptions#all()}) that {@code config} sets. */
+    public BrickJournalSourceBuilder configure(ReadableConfig config) {
+        for (ConfigOption<?> option : BrickJournalSourceOptions.all()) {
+            copy(config, option);
+        }
+        return this;
+    }
+
+    private <T> void copy(ReadableConfig config, ConfigOption<T> option) {
+        config.getOptional(option).ifPresent(value -> options.set(option, value));
     }
 
     /** Any source option, including {@link org.apache.flink.connector.base.source.reader.SourceReaderOptions}. */

@@ -1,8 +1,10 @@
 package io.gnotify.connectors.source;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 
 /** Typed options of the brick-journal source. */
 public final class BrickJournalSourceOptions {
@@ -37,4 +39,14 @@ public final class BrickJournalSourceOptions {
     public static final ConfigOption<Duration> PROGRESS_REPORT_INTERVAL = ConfigOptions
             .key("gnotify.source.progress-report-interval").durationType().defaultValue(Duration.ofMillis(500))
             .withDescription("Least time between two progress reports of one brick to the enumerator.");
+
+    /**
+     * Every option the source reads: these, and Flink's {@link SourceReaderOptions} (the element queue between the
+     * fetcher thread and the task thread). {@link BrickJournalSourceBuilder#configure} takes them from a job's
+     * configuration, so {@code -D gnotify.source.max-records-per-fetch=1024} reaches the source.
+     */
+    public static List<ConfigOption<?>> all() {
+        return List.of(POLL_INTERVAL, BRICK_DOWN_TIMEOUT, SUBVOLUME_GAP_TIMEOUT, LIVENESS_CHECK_INTERVAL,
+                MAX_RECORDS_PER_FETCH, PROGRESS_REPORT_INTERVAL, SourceReaderOptions.ELEMENT_QUEUE_CAPACITY);
+    }
 }
