@@ -33,16 +33,19 @@ final class AsciiRecordDecoder extends RecordDecoder {
     int readNumber(byte[] b, int p, int limit) throws DecodeFailure {
         long v = 0;
         int i = p;
-        while (i < limit && b[i] >= '0' && b[i] <= '9') {
-            if (i - p == MAX_DIGITS) {
-                throw new DecodeFailure(JournalProblem.Kind.RECORD_TOO_LONG, p,
-                        "number longer than " + MAX_DIGITS + " digits at offset " + p);
+        for (int stop = Math.min(limit, p + MAX_DIGITS); i < stop; i++) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
             }
-            v = v * 10 + (b[i] - '0');
-            i++;
+            v = v * 10 + digit;
         }
         if (i == limit) {
             throw DecodeFailure.torn(p, "number cut off by the end of the file");
+        }
+        if (i == p + MAX_DIGITS && b[i] >= '0' && b[i] <= '9') {
+            throw new DecodeFailure(JournalProblem.Kind.RECORD_TOO_LONG, p,
+                    "number longer than " + MAX_DIGITS + " digits at offset " + p);
         }
         if (i == p || b[i] != 0 || v > 0xffffffffL) {
             throw DecodeFailure.garbage(p, "malformed decimal number at offset " + p);

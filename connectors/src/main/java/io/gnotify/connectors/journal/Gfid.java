@@ -16,11 +16,19 @@ public final class Gfid {
     public static final long ROOT_LSB = 1L;
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    /** "0000" in the high half of a long, to read 4 digits as 8. */
-    private static final long ZERO_DIGITS_HIGH = 0x3030303000000000L;
+    private static final VarHandle BIG_ENDIAN_SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    /** Two ASCII characters, read as one big-endian char, to the byte their hex digits make, or -1 (the valid pairs lie in a few dozen cache lines). */
+    private static final short[] HEX_PAIR = new short[1 << 16];
+
+    static {
+        java.util.Arrays.fill(HEX_PAIR, (short) -1);
+        String digits = "0123456789abcdefABCDEF";
+        for (char hi : digits.toCharArray()) {
+            for (char lo : digits.toCharArray()) {
+                HEX_PAIR[hi << 8 | lo] = (short) (Character.digit(hi, 16) << 4 | Character.digit(lo, 16));
+            }
+        }
+    }
 
     private Gfid() {}
 
@@ -37,11 +45,11 @@ public final class Gfid {
         if (pos < 0 || pos + TEXT_LENGTH > buf.length || !dashesAt(buf, pos)) {
             return false;
         }
-        long time = hex8((long) BIG_ENDIAN_LONG.get(buf, pos));
-        long mid = hex4(buf, pos + 9);
-        long high = hex4(buf, pos + 14);
-        long seq = hex4(buf, pos + 19);
-        long node = hex4(buf, pos + 24) << 32 | hex8((long) BIG_ENDIAN_LONG.get(buf, pos + 28));
+        long time = hexPairs(buf, pos, 4);
+        long mid = hexPairs(buf, pos + 9, 2);
+        long high = hexPairs(buf, pos + 14, 2);
+        long seq = hexPairs(buf, pos + 19, 2);
+        long node = hexPairs(buf, pos + 24, 6);
         if ((time | mid | high | seq | node) < 0) {
             return false;
         }
@@ -102,28 +110,16 @@ public final class Gfid {
         return buf[pos + 8] == '-' && buf[pos + 13] == '-' && buf[pos + 18] == '-' && buf[pos + 23] == '-';
     }
 
-    /** The value of the 4 hex digits at {@code pos} (padded with '0's to 8), or a negative value. */
-    private static long hex4(byte[] buf, int pos) {
-        return hex8(ZERO_DIGITS_HIGH | ((int) BIG_ENDIAN_INT.get(buf, pos) & 0xffffffffL));
-    }
-
-    /**
-     * The value of 8 hex digits held big-endian in {@code w} (one ASCII character per byte), or -1 if one of them
-     * is not a hex digit; all 8 are checked and converted at once, without a branch per character.
-     */
-    static long hex8(long w) {
-        // Every byte ASCII (high bit clear), so adding a constant below 0x80 never carries into the next byte.
-        long ascii = ~w & HIGH_BITS;
-        long digit = (w + 0x5050505050505050L) & ~(w + 0x4646464646464646L) & HIGH_BITS; // 0x30..0x39
-        long folded = w | 0x2020202020202020L; // 'A'..'F' to 'a'..'f'
-        long letter = (folded + 0x1f1f1f1f1f1f1f1fL) & ~(folded + 0x1919191919191919L) & HIGH_BITS; // 0x61..0x66
-        if ((ascii & (digit | letter)) != HIGH_BITS) {
-            return -1;
+    /** The value of {@code pairs} (at most 6) pairs of hex digits at {@code pos}, or a negative value. */
+    private static long hexPairs(byte[] buf, int pos, int pairs) {
+        long v = 0;
+        int bad = 0;
+        for (int i = 0; i < pairs; i++) {
+            int b = HEX_PAIR[(char) (short) BIG_ENDIAN_SHORT.get(buf, pos + 2 * i)];
+            bad |= b;
+            v = v << 8 | (b & 0xff);
         }
-        long v = (w & 0x0f0f0f0f0f0f0f0fL) + (letter >>> 7) * 9; // one nibble per byte
-        v = (v | v >>> 4) & 0x00ff00ff00ff00ffL;
-        v = (v | v >>> 8) & 0x0000ffff0000ffffL;
-        return (v | v >>> 16) & 0xffffffffL;
+        return bad < 0 ? -1 : v;
     }
 
     private static void putHex(long value, int digits, byte[] out, int pos) {

@@ -195,6 +195,46 @@ class MalformedJournalTest {
     }
 
     @Test
+    void textNumbersUpToTenDigitsAndThirtyTwoBitsAreRead() throws Exception {
+        JournalRecord ok = JournalRecord.builder(RecordType.DATA, 7, 7).build();
+        String gfid = "0000000a-0000-0000-0000-00000000000b";
+        for (String[] c : new String[][] {
+                {"4294967295", null}, {"0000000038", null}, {"4294967296", "GARBAGE"}, {"12345678901", "RECORD_TOO_LONG"},
+                {"", "GARBAGE"}, {"3x", "GARBAGE"}}) {
+            byte[] head = encode(JournalEncoding.ASCII, ok);
+            byte[] mode = ("E" + gfid + "\0" + "23\0" + c[0] + "\0" + "0\0" + "0\0" + "00000000-0000-0000-0000-000000000001/f\0")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] tail = encode(JournalEncoding.ASCII, ok);
+            byte[] all = concat(head, mode, Arrays.copyOfRange(tail, JournalHeader.current(JournalEncoding.ASCII).length(),
+                    tail.length));
+            Outcome o = readLenient(all);
+            if (c[1] == null) {
+                assertThat(o.problems).as(c[0]).isEmpty();
+                assertThat(o.records).hasSize(3);
+                assertThat(o.records.get(1).mode()).isEqualTo((int) Long.parseLong(c[0]));
+            } else {
+                assertThat(o.records).as(c[0]).containsExactly(ok, ok);
+                assertThat(o.problems).extracting(p -> p.kind().name()).containsExactly(c[1]);
+            }
+            // Cut anywhere inside the number: a torn tail, and the record before it kept.
+            for (int cut = 1; cut <= c[0].length() && c[1] == null; cut++) {
+                int numberStart = head.length + 1 + Gfid.TEXT_LENGTH + 1 + "23\0".length();
+                Outcome t = readLenient(Arrays.copyOf(all, numberStart + cut));
+                assertThat(t.records).containsExactly(ok);
+                assertThat(t.problems).extracting(JournalProblem::kind).containsExactly(JournalProblem.Kind.TORN_TAIL);
+            }
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void namesThatWouldLeaveTheirDirectoryAreRejectedWithTheirOffset() throws Exception {
         JournalRecord ok = JournalRecord.builder(RecordType.DATA, 7, 7).build();
         List<JournalRecord> bad = List.of(
