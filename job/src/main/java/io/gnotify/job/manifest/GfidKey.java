@@ -14,6 +14,18 @@ public record GfidKey(long msb, long lsb) implements Comparable<GfidKey> {
         return c != 0 ? c : Long.compare(lsb, o.lsb);
     }
 
+    // Written out: the generated record methods go through method handles, which the JIT did not always
+    // inline in the manifest stage's hash lookups (a tenth of its time). Same values as the generated ones.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GfidKey k && k.msb == msb && k.lsb == lsb;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(msb) + Long.hashCode(lsb);
+    }
+
     @Override
     public String toString() {
         return Gfid.toString(msb, lsb);
