@@ -1,8 +1,11 @@
 package io.gnotify.connectors.journal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads the records of one rolled-over journal, held in memory, in file order. Bad records are reported
@@ -10,6 +13,8 @@ import java.nio.file.Path;
  * record start, so valid records around a bad one are kept.
  */
 public final class JournalReader {
+    /** The largest journal read (an array's limit, with room): far above any rollover's worth of records. */
+    private static final int MAX_JOURNAL = Integer.MAX_VALUE - 16;
     private final byte[] buf;
     private final int limit;
     private final String source;
@@ -34,6 +39,42 @@ public final class JournalReader {
     public static JournalReader open(Path file, ProblemListener problems) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         return of(bytes, bytes.length, file.toString(), problems);
+    }
+
+    /**
+     * As {@link #open(Path, ProblemListener)}, reading into {@code reuse} when the file fits (else into a new
+     * array with a quarter to spare): a reader of journal after journal keeps one buffer ({@link #buffer()}),
+     * instead of leaving a journal-sized array behind for the collector each time. The buffer belongs to this
+     * reader until the next open with it; records never refer to it.
+     */
+    public static JournalReader open(Path file, ProblemListener problems, byte[] reuse) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size > MAX_JOURNAL) {
+                throw new IOException(file + ": " + size + " bytes, more than a journal can be (" + MAX_JOURNAL + ")");
+            }
+            byte[] buf = reuse != null && reuse.length >= size ? reuse : new byte[(int) Math.min(MAX_JOURNAL, size + size / 4)];
+            int n = 0;
+            while (true) {
+                if (n == buf.length) {
+                    if (n == MAX_JOURNAL) {
+                        throw new IOException(file + ": grew past " + MAX_JOURNAL + " bytes while being read");
+                    }
+                    buf = Arrays.copyOf(buf, (int) Math.min(MAX_JOURNAL, 2L * n + 1));
+                }
+                int r = ch.read(ByteBuffer.wrap(buf, n, buf.length - n));
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+            return of(buf, n, file.toString(), problems);
+        }
+    }
+
+    /** The array this reader decodes (its first {@link #size()} bytes are the journal). */
+    public byte[] buffer() {
+        return buf;
     }
 
     /** A reader over {@code buf[0..limit)}, named {@code source} in problems. */

@@ -18,7 +18,8 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 final class WindowEventLog {
     private static final int CHUNK = 1 << 20;
 
-    private final List<byte[]> chunks = new ArrayList<>();
+    /** Full chunks, kept in the buffers they were written to (copied only for a checkpoint). */
+    private final List<DataOutputSerializer> full = new ArrayList<>();
     private DataOutputSerializer open = new DataOutputSerializer(CHUNK + 4096);
     private int count;
 
@@ -30,7 +31,7 @@ final class WindowEventLog {
         }
         count++;
         if (open.length() >= CHUNK) {
-            chunks.add(open.getCopyOfBuffer());
+            full.add(open);
             open = new DataOutputSerializer(CHUNK + 4096);
         }
     }
@@ -41,7 +42,10 @@ final class WindowEventLog {
 
     /** Every chunk, the open one included (for a checkpoint). */
     List<byte[]> chunks() {
-        List<byte[]> out = new ArrayList<>(chunks);
+        List<byte[]> out = new ArrayList<>(full.size() + 1);
+        for (DataOutputSerializer chunk : full) {
+            out.add(chunk.getCopyOfBuffer());
+        }
         if (open.length() > 0) {
             out.add(open.getCopyOfBuffer());
         }

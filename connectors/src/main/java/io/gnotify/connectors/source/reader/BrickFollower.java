@@ -34,6 +34,8 @@ final class BrickFollower {
     private BrickCursor cursor;
     private HtimeTail tail;
     private JournalReader journal;
+    /** The bytes of the journal being read, reused for the next one. */
+    private byte[] journalBuffer;
     private long journalTs;
     private BrickCrawler crawler;
     private boolean crawled;
@@ -241,7 +243,8 @@ final class BrickFollower {
 
     private boolean openJournal(JournalRef ref) throws IOException {
         try {
-            journal = JournalReader.open(ref.file(), problems);
+            journal = JournalReader.open(ref.file(), problems, journalBuffer);
+            journalBuffer = journal.buffer();
         } catch (JournalFormatException e) {
             // A journal whose header cannot be read is skipped whole.
             JournalProblem p = e.problem();
