@@ -6,6 +6,9 @@ package io.gnotify.connectors.journal;
  * works.
  */
 final class BinaryRecordDecoder extends RecordDecoder {
+    /** Decodes trial records for {@link #isRecordStart}, so a probe never disturbs the record being decoded. */
+    private BinaryRecordDecoder probe;
+
     BinaryRecordDecoder(boolean deletedPathRecorded) {
         super(deletedPathRecorded);
     }
@@ -45,7 +48,10 @@ final class BinaryRecordDecoder extends RecordDecoder {
             return false;
         }
         try {
-            int end = p + decode(b, p, limit).length();
+            if (probe == null) {
+                probe = new BinaryRecordDecoder(recordsDeletedPath());
+            }
+            int end = p + probe.decode(b, p, limit).length();
             return end == limit || (RecordType.ofCode(b[end]) != null
                     && end + 1 + Gfid.RAW_LENGTH < limit && b[end + 1 + Gfid.RAW_LENGTH] == 0);
         } catch (DecodeFailure notARecord) {
@@ -53,10 +59,26 @@ final class BinaryRecordDecoder extends RecordDecoder {
         }
     }
 
+    /** True if the 16 bytes at {@code gfid} (all within the journal) carry UUID version 4 and its variant. */
+    private static boolean isRandomUuid(byte[] b, int gfid) {
+        return (b[gfid + 6] & 0xf0) == 0x40 && (b[gfid + 8] & 0xc0) == 0x80;
+    }
+
+    /**
+     * A name whose last 17 bytes are 'D' and 16 others reads exactly like a D record after a lost terminator.
+     * Such a D record counts only if its gfid is a random (version 4) UUID, as GlusterFS makes them: a name's
+     * ASCII bytes never carry the variant bits (0b10 in byte 8), so ordinary names decode as written. An E or M
+     * record needs a fop and separators after its gfid, which a well-formed name's tail cannot supply.
+     */
     @Override
     int recordStartInTail(byte[] b, int from, int end, int limit) {
         for (int q = Math.max(from, end - 1 - Gfid.RAW_LENGTH); q < end; q++) {
-            if (RecordType.ofCode(b[q]) != null && isRecordStart(b, q, limit)) {
+            RecordType type = RecordType.ofCode(b[q]);
+            if (type == null || (type == RecordType.DATA
+                    && (q + 1 + Gfid.RAW_LENGTH > limit || !isRandomUuid(b, q + 1)))) {
+                continue;
+            }
+            if (isRecordStart(b, q, limit)) {
                 return q;
             }
         }

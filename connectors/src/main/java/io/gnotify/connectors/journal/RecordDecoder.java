@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Decodes one record at a time from a journal held in memory. The field sequence is the same for both
  * encodings (type, gfid, then NUL-prefixed fields, then a terminating NUL); subclasses supply how a gfid
- * and a number are written. Not thread-safe: the scratch fields make the parse path allocation-light.
+ * and a number are written. Not thread-safe, nor re-entrant: the scratch fields and the reused builder make
+ * the parse path allocation-light, so a trial decode inside a decode needs a decoder of its own.
  */
 abstract class RecordDecoder {
     /** Longest basename a brick accepts (NAME_MAX). */
@@ -25,6 +26,11 @@ abstract class RecordDecoder {
 
     RecordDecoder(boolean deletedPathRecorded) {
         this.deletedPathRecorded = deletedPathRecorded;
+    }
+
+    /** True if UNLINK and RMDIR records carry the deleted path (format v1.2). */
+    boolean recordsDeletedPath() {
+        return deletedPathRecorded;
     }
 
     /** The decoder for a parsed header. */

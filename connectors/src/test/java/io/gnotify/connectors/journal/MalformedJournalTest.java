@@ -195,6 +195,29 @@ class MalformedJournalTest {
     }
 
     @Test
+    void namesEndingInWhatLooksLikeARecordDecodeAsWritten() throws Exception {
+        // In binary journals the tail of a name is probed for a record start ('D' + 16 bytes + NUL is a whole
+        // D record); the probe must not disturb the record being decoded.
+        List<JournalRecord> records = new ArrayList<>();
+        for (String tail : List.of("D0123456789abcdef", "M0123456789abcdef", "E0123456789abcdef", "xD0123456789abcdef")) {
+            byte[] name = ("name-" + tail).getBytes(StandardCharsets.US_ASCII);
+            records.add(JournalRecord.builder(RecordType.ENTRY, 5, 6).fop(Fop.CREATE).modeOwner(0100644, 1000, 1000)
+                    .entry(0, 1, name).build());
+            records.add(JournalRecord.builder(RecordType.ENTRY, 5, 6).fop(Fop.RENAME).entry(0, 1, name)
+                    .newEntry(0, 1, name).build());
+            records.add(JournalRecord.builder(RecordType.ENTRY, 5, 6).fop(Fop.RENAME).entry(0, 1, "a/b".getBytes(
+                    StandardCharsets.US_ASCII)).newEntry(0, 1, name).build());
+        }
+        for (JournalEncoding enc : JournalEncoding.values()) {
+            Outcome o = readLenient(encode(enc, records.toArray(JournalRecord[]::new)));
+            List<JournalRecord> valid = records.stream().filter(r -> r.name().length != 3).toList();
+            assertThat(o.records).as(enc.name()).containsExactlyElementsOf(valid);
+            assertThat(o.problems).as(enc.name()).extracting(JournalProblem::kind)
+                    .containsOnly(JournalProblem.Kind.BAD_NAME).hasSize(records.size() - valid.size());
+        }
+    }
+
+    @Test
     void textNumbersUpToTenDigitsAndThirtyTwoBitsAreRead() throws Exception {
         JournalRecord ok = JournalRecord.builder(RecordType.DATA, 7, 7).build();
         String gfid = "0000000a-0000-0000-0000-00000000000b";
