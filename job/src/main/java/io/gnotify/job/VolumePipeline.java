@@ -58,8 +58,8 @@ public final class VolumePipeline {
     /** As {@link #orderedEvents(StreamExecutionEnvironment, JobSettings)}, with {@code tap} applied to the copies. */
     public static DataStream<VolumeEvent> orderedEvents(StreamExecutionEnvironment env, JobSettings s,
             UnaryOperator<DataStream<BrickRecord>> tap) {
-        DataStream<BrickRecord> copies = tap.apply(env.fromSource(source(s, env.getConfiguration()), watermarks(s), "brick journals")
-                .uid("brick-journals"));
+        DataStream<BrickRecord> copies = tap.apply(env.fromSource(source(s, env.getConfiguration()), watermarks(s),
+                "brick journals").uid("brick-journals"));
         // Every dedup subtask learns every brick's rollovers (to tell self-heal's copies from clients').
         DataStream<BrickRecord> markers = copies.filter(BrickRecord::isRollover).uid("rollover-markers")
                 .name("rollover markers").broadcast();

@@ -10,7 +10,14 @@ public enum Fop {
     SEEK, LEASE, COMPOUND, GETACTIVELK, SETACTIVELK, PUT, ICREATE, NAMELINK, COPY_FILE_RANGE;
 
     private static final Fop[] BY_NUMBER = values();
-    private static final int BY_NUMBER_SIZE = BY_NUMBER.length;
+    /** Each fop's entry layout, computed once (the parser asks for every entry record). */
+    private static final EntryLayout[] LAYOUTS = new EntryLayout[BY_NUMBER.length];
+
+    static {
+        for (Fop f : BY_NUMBER) {
+            LAYOUTS[f.ordinal()] = layoutOf(f);
+        }
+    }
 
     /** The on-disk number; the enum order is the GlusterFS enum order. */
     public int number() {
@@ -24,18 +31,7 @@ public enum Fop {
 
     /** The shape of an {@code E} record's fields for this fop, or {@code null} if it is not an entry fop. */
     public EntryLayout entryLayout() {
-        return Layouts.BY_NUMBER[ordinal()];
-    }
-
-    /** Each fop's entry layout, computed once (the parser asks for every entry record). */
-    private static final class Layouts {
-        static final EntryLayout[] BY_NUMBER = new EntryLayout[BY_NUMBER_SIZE];
-
-        static {
-            for (Fop f : Fop.values()) {
-                BY_NUMBER[f.ordinal()] = layoutOf(f);
-            }
-        }
+        return LAYOUTS[ordinal()];
     }
 
     private static EntryLayout layoutOf(Fop fop) {

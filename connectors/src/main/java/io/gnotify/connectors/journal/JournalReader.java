@@ -37,13 +37,12 @@ public final class JournalReader {
 
     /** Reads the whole file and its header; a bad header fails here with {@code BAD_HEADER}. */
     public static JournalReader open(Path file, ProblemListener problems) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        return of(bytes, bytes.length, file.toString(), problems);
+        return open(file, problems, null);
     }
 
     /**
      * As {@link #open(Path, ProblemListener)}, reading into {@code reuse} when the file fits (else into a new
-     * array with a quarter to spare): a reader of journal after journal keeps one buffer ({@link #buffer()}),
+     * array, with a quarter to spare when a buffer is being reused): a reader of journal after journal keeps one buffer ({@link #buffer()}),
      * instead of leaving a journal-sized array behind for the collector each time. The buffer belongs to this
      * reader until the next open with it; records never refer to it.
      */
@@ -53,7 +52,8 @@ public final class JournalReader {
             if (size > MAX_JOURNAL) {
                 throw new IOException(file + ": " + size + " bytes, more than a journal can be (" + MAX_JOURNAL + ")");
             }
-            byte[] buf = reuse != null && reuse.length >= size ? reuse : new byte[(int) Math.min(MAX_JOURNAL, size + size / 4)];
+            byte[] buf = reuse == null ? new byte[(int) size]
+                    : reuse.length >= size ? reuse : new byte[(int) Math.min(MAX_JOURNAL, size + size / 4)];
             int n = 0;
             while (true) {
                 if (n == buf.length) {

@@ -26,6 +26,12 @@ public enum RolloverKind {
     CLOCK_STEP;
 
     /**
+     * Seconds between two rollovers of one brick beyond which the brick was away rather than idle (GlusterFS
+     * rolls over every {@code changelog.rollover-time}, 15 s by default, even when nothing changed).
+     */
+    public static final long LONGEST_PLAUSIBLE_INTERVAL = 120;
+
+    /**
      * The offset a marker sorts at in the volume order: after every record of its brick and journal second,
      * a brick's DOWN or UNCOVERED after its rollover.
      */

@@ -1,5 +1,6 @@
 package io.gnotify.job.manifest;
 
+import io.gnotify.connectors.source.RolloverKind;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,15 +10,13 @@ import java.util.Map;
  * different bricks can be, since each brick names a journal by the moment it rolls it over.
  */
 final class RolloverSpacing {
-    private static final long LONGEST_PLAUSIBLE = 120;
-
     private final Map<Integer, Long> last = new HashMap<>();
     private long span;
 
     /** Brick {@code brick} rolled over at second {@code ts}. */
     void rollover(int brick, long ts) {
         Long prev = last.put(brick, ts);
-        if (prev != null && ts - prev > 0 && ts - prev <= LONGEST_PLAUSIBLE) {
+        if (prev != null && ts - prev > 0 && ts - prev <= RolloverKind.LONGEST_PLAUSIBLE_INTERVAL) {
             span = Math.max(span, ts - prev);
         }
     }

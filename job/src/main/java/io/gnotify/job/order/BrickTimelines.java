@@ -12,8 +12,6 @@ import java.util.TreeMap;
  * them agree, and a restore rebuilds the same timelines from the checkpoint.
  */
 final class BrickTimelines {
-    /** Intervals longer than this are outages, not the rollover time (as {@code RolloverSpacing}). */
-    private static final long LONGEST_INTERVAL = 120;
     /** Holes kept per brick; older ones no longer matter to the copies still to come. */
     private static final int HOLES_KEPT = 8;
 
@@ -62,7 +60,7 @@ final class BrickTimelines {
             if (hole) {
                 t.hole(t.last, ts);
                 noHoles = false;
-            } else if (gap <= LONGEST_INTERVAL && kind != RolloverKind.CLOCK_STEP) {
+            } else if (gap <= RolloverKind.LONGEST_PLAUSIBLE_INTERVAL && kind != RolloverKind.CLOCK_STEP) {
                 t.interval = gap;
             }
         }

@@ -20,6 +20,9 @@ public final class CopyExpectation implements Serializable {
 
     private final int[] subvolumeOf;
     private final boolean[] arbiter;
+    /** {@link #replicasOf} per brick, computed on first use (the heal check asks for every suspect copy). */
+    private transient int[][] replicas;
+    private transient int[][] dataReplicas;
 
     private CopyExpectation(int[] subvolumeOf, boolean[] arbiter) {
         this.subvolumeOf = subvolumeOf;
@@ -67,10 +70,23 @@ public final class CopyExpectation implements Serializable {
         return true;
     }
 
-    /** The other bricks of {@code brick}'s replica set; with {@code dataOnly}, without arbiters. */
+    /** The other bricks of {@code brick}'s replica set; with {@code dataOnly}, without arbiters. Do not modify. */
     int[] replicasOf(int brick, boolean dataOnly) {
-        return java.util.stream.IntStream.range(0, subvolumeOf.length)
-                .filter(b -> b != brick && subvolumeOf[b] == subvolumeOf[brick] && !(dataOnly && arbiter[b])).toArray();
+        int[][] sets = dataOnly ? dataReplicas : replicas;
+        if (sets == null) {
+            sets = new int[subvolumeOf.length][];
+            for (int b = 0; b < sets.length; b++) {
+                int self = b;
+                sets[b] = java.util.stream.IntStream.range(0, subvolumeOf.length)
+                        .filter(o -> o != self && subvolumeOf[o] == subvolumeOf[self] && !(dataOnly && arbiter[o])).toArray();
+            }
+            if (dataOnly) {
+                dataReplicas = sets;
+            } else {
+                replicas = sets;
+            }
+        }
+        return sets[brick];
     }
 
     /** True if bricks {@code a} and {@code b} are replicas of one subvolume. */
