@@ -1,7 +1,9 @@
 package io.gnotify.job.manifest;
 
 import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.connectors.event.VolumeEventSerializer;
 import io.gnotify.job.analytics.WindowStatsCollector;
+import io.gnotify.job.state.ChunkedLog;
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ final class OpenWindow {
     final CachedNamespaceStore cache;
     final WindowChanges changes;
     final WindowStatsCollector stats;
-    private final WindowEventLog log = new WindowEventLog();
+    private final ChunkedLog<VolumeEvent> log = new ChunkedLog<>(VolumeEventSerializer.INSTANCE);
 
     OpenWindow(NamespaceStore namespace, NameOwners owners, RolloverSpacing spacing, AnonymousInodeDir hidden, int bricks,
             int expectedKeys) {
@@ -40,6 +42,6 @@ final class OpenWindow {
 
     /** Replays a checkpointed log. */
     void replay(Iterable<byte[]> chunks) {
-        WindowEventLog.replay(chunks, this::add);
+        ChunkedLog.replay(chunks, VolumeEventSerializer.INSTANCE, this::add);
     }
 }

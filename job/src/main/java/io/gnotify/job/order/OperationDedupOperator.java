@@ -3,6 +3,7 @@ package io.gnotify.job.order;
 import io.gnotify.connectors.event.VolumeEvent;
 import io.gnotify.connectors.source.BrickRecord;
 import io.gnotify.connectors.source.BrickRecordSerializer;
+import io.gnotify.job.state.ChunkedLog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,8 +58,13 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     private final CopyExpectation expectation;
     private final long healGraceSeconds;
     private transient ValueState<long[]> counts;
-    /** Unreleased copies at a checkpoint; every subtask restores the union and keeps its own key groups. */
-    private transient ListState<BrickRecord> pendingState;
+    /**
+     * Unreleased copies at a checkpoint, serialized in chunks (a checkpoint then writes a few arrays); every
+     * subtask restores the union and keeps its own key groups.
+     */
+    private transient ListState<byte[]> pendingState;
+    /** The same, one element per copy, as earlier builds wrote it: still read on restore, then left empty. */
+    private transient ListState<BrickRecord> legacyPendingState;
     private transient List<BrickRecord> restoredPending;
     /** The bricks' timelines; every subtask holds the same ones. */
     private transient BroadcastState<Integer, long[]> timelineState;
@@ -117,12 +123,13 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        pendingState = context.getOperatorStateStore()
+        pendingState = context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>(
+                "unreleased-copy-chunks", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        legacyPendingState = context.getOperatorStateStore()
                 .getUnionListState(new ListStateDescriptor<>("unreleased-copies", BrickRecordSerializer.TYPE));
         restoredPending = new ArrayList<>();
-        for (BrickRecord r : pendingState.get()) {
-            restoredPending.add(r);
-        }
+        legacyPendingState.get().forEach(restoredPending::add);
+        ChunkedLog.replay(pendingState.get(), BrickRecordSerializer.INSTANCE, restoredPending::add);
         timelineState = context.getOperatorStateStore().getBroadcastState(new MapStateDescriptor<>("brick-timelines",
                 Types.INT, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         timelines = BrickTimelines.restore(timelineState.entries());
@@ -137,11 +144,14 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        List<BrickRecord> all = new ArrayList<>();
+        ChunkedLog<BrickRecord> unreleased = new ChunkedLog<>(BrickRecordSerializer.INSTANCE);
         for (Map<Tuple2<Long, Long>, List<BrickRecord>> bucket : batch.values()) {
-            bucket.values().forEach(all::addAll);
+            for (List<BrickRecord> copies : bucket.values()) {
+                copies.forEach(unreleased::append);
+            }
         }
-        pendingState.update(all);
+        pendingState.update(unreleased.chunks());
+        legacyPendingState.clear();
         timelineState.clear();
         timelineState.putAll(timelines.snapshot());
         suspectState.update(suspects.snapshot());

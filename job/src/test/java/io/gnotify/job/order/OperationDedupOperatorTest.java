@@ -284,4 +284,53 @@ class OperationDedupOperatorTest {
         assertThat(together).extracting(VolumeEvent::journalTs).containsExactly(T, later);
         assertThat(apart).isEqualTo(together);
     }
+
+    /** Writes unreleased copies the way earlier builds did: one list element per copy. */
+    static final class EarlierBuildState extends org.apache.flink.streaming.api.operators.AbstractStreamOperator<Void>
+            implements org.apache.flink.streaming.api.operators.OneInputStreamOperator<Void, Void> {
+        private final List<BrickRecord> copies;
+
+        EarlierBuildState(List<BrickRecord> copies) {
+            this.copies = copies;
+        }
+
+        @Override
+        public void initializeState(org.apache.flink.runtime.state.StateInitializationContext context) throws Exception {
+            super.initializeState(context);
+            context.getOperatorStateStore().getUnionListState(new org.apache.flink.api.common.state.ListStateDescriptor<>(
+                    "unreleased-copies", io.gnotify.connectors.source.BrickRecordSerializer.TYPE)).update(copies);
+        }
+
+        @Override
+        public void processElement(org.apache.flink.streaming.runtime.streamrecord.StreamRecord<Void> element) {}
+    }
+
+    /** A checkpoint whose unreleased copies an earlier build wrote one element each still restores them. */
+    @Test
+    void unreleasedCopiesFromEarlierBuildsAreRestored() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var earlier = new org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness<Void, Void>(
+                new EarlierBuildState(List.of(copy(1, T, 300, rename("a", "b")), copy(0, T + 1, 100, rename("c", "d")))))) {
+            earlier.open();
+            snapshot = earlier.snapshot(1, 1);
+        }
+        var restored = Harness.of(1, 0);
+        restored.initializeState(snapshot);
+        restored.open();
+        feed(restored, copy(0, T, 100, rename("a", "b")));
+        List<VolumeEvent> out = release(restored, T + 1);
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0).bricks()).containsExactly(0, 1);
+        assertThat(out.get(1).brick()).isZero();
+        assertThat(out.get(1).offset()).isEqualTo(100);
+
+        // The next checkpoint writes the new form only, and restores from it alone.
+        feed(restored, copy(1, T + 2, 50, rename("e", "f")));
+        OperatorSubtaskState next = restored.snapshot(2, 2);
+        restored.close();
+        var again = Harness.of(1, 0);
+        again.initializeState(next);
+        again.open();
+        assertThat(release(again, T + 2)).singleElement().satisfies(e -> assertThat(e.offset()).isEqualTo(50));
+    }
 }

@@ -1,31 +1,35 @@
-package io.gnotify.job.manifest;
+package io.gnotify.job.state;
 
-import io.gnotify.connectors.event.VolumeEvent;
-import io.gnotify.connectors.event.VolumeEventSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
- * The open window's operations, serialized into 1 MB chunks as they arrive: what a checkpoint stores so a
- * restore can replay them. A few large byte arrays instead of an object per operation keep the collector's
- * work small while a window is open.
+ * Elements serialized into 1 MB chunks, for operator state: a checkpoint copies and writes a few large byte
+ * arrays instead of serializing an object per element through the checkpoint stream, and a log kept while a
+ * window is open gives the collector a few arrays instead of many objects.
  */
-final class WindowEventLog {
+public final class ChunkedLog<T> {
     private static final int CHUNK = 1 << 20;
 
-    /** Full chunks, kept in the buffers they were written to (copied only for a checkpoint). */
+    private final TypeSerializer<T> serializer;
+    /** Full chunks, kept in the buffers they were written to (copied only by {@link #chunks()}). */
     private final List<DataOutputSerializer> full = new ArrayList<>();
     private DataOutputSerializer open = new DataOutputSerializer(CHUNK + 4096);
     private int count;
 
-    void append(VolumeEvent e) {
+    public ChunkedLog(TypeSerializer<T> serializer) {
+        this.serializer = serializer;
+    }
+
+    public void append(T e) {
         try {
-            VolumeEventSerializer.INSTANCE.serialize(e, open);
+            serializer.serialize(e, open);
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         }
@@ -36,12 +40,13 @@ final class WindowEventLog {
         }
     }
 
-    int count() {
+    /** How many elements were appended. */
+    public int count() {
         return count;
     }
 
-    /** Every chunk, the open one included (for a checkpoint). */
-    List<byte[]> chunks() {
+    /** Every chunk, the open one included, as arrays of exactly their length. */
+    public List<byte[]> chunks() {
         List<byte[]> out = new ArrayList<>(full.size() + 1);
         for (DataOutputSerializer chunk : full) {
             out.add(chunk.getCopyOfBuffer());
@@ -52,13 +57,13 @@ final class WindowEventLog {
         return out;
     }
 
-    /** Replays the operations of {@code chunks} in order. */
-    static void replay(Iterable<byte[]> chunks, Consumer<VolumeEvent> to) {
+    /** Hands the elements of {@code chunks}, in order, to {@code to}. */
+    public static <T> void replay(Iterable<byte[]> chunks, TypeSerializer<T> serializer, Consumer<T> to) {
         try {
             for (byte[] c : chunks) {
                 DataInputDeserializer in = new DataInputDeserializer(c);
                 while (in.available() > 0) {
-                    to.accept(VolumeEventSerializer.INSTANCE.deserialize(in));
+                    to.accept(serializer.deserialize(in));
                 }
             }
         } catch (IOException x) {
