@@ -85,6 +85,11 @@ final class CachedNamespaceStore implements NamespaceStore {
         entries.put(link, gfid);
     }
 
+    /** The inodes the window changed so far (created, changed or removed), not yet written to the store. */
+    java.util.Collection<GfidKey> changedInodes() {
+        return java.util.Collections.unmodifiableSet(inodes.dirty);
+    }
+
     /** Writes every changed inode and entry to the store. */
     void flush() {
         inodes.flush();

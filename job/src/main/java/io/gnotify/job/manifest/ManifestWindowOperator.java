@@ -231,6 +231,11 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     /** Diffs, flushes and renders the open window, emits its three files and its analytics, and opens the next window. */
     private void closeWindow() {
+        long reconciledFrom = gaps.onClose(grid.name(openStart), openStart, bricks.statuses(), Math.max(1, spacing.span()),
+                finishing);
+        if (reconciledFrom != GapRecovery.NONE && !reconcile(reconciledFrom)) {
+            reconciledFrom = GapRecovery.NONE;
+        }
         CachedNamespaceStore cache = open.cache;
         WindowChanges changes = open.changes;
         conflictsResolved.inc(changes.conflictsResolved());
@@ -239,11 +244,6 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
             LOG.warn("window {}: {} same-second name conflicts between subvolumes kept in journal order{}",
                     grid.name(openStart), changes.conflictsUnresolved(),
                     nameOwners == null ? " (run with --lookup-mount to settle them)" : " (the volume no longer shows either)");
-        }
-        long reconciledFrom = gaps.onClose(grid.name(openStart), openStart, bricks.statuses(), Math.max(1, spacing.span()),
-                finishing);
-        if (reconciledFrom != GapRecovery.NONE && !reconcile(reconciledFrom)) {
-            reconciledFrom = GapRecovery.NONE;
         }
         List<ManifestEntry> entries = ReplayPlan.entryOrder(WindowDiff.of(changes));
         cache.flush();
@@ -274,17 +274,19 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
 
     /**
      * Brings the namespace to the volume's content by a crawl of the mount ({@link GapRecovery}); false, with
-     * the error logged, if the crawl failed (the window keeps its gap marks).
+     * the error logged, if the crawl failed. A failed crawl changes nothing: the window is rebuilt from its own
+     * operations (as a restore would), so it keeps its gap marks and none of a half-done reconciliation.
      */
     @SuppressWarnings("unchecked")
     private boolean reconcile(long from) {
         long t0 = System.nanoTime();
         try {
-            open.cache.flush();
+            // Every inode the namespace holds: the store's (as at the window's start) and those the window created.
             List<GfidKey> known = new ArrayList<>();
             try (java.util.stream.Stream<Object> keys = getKeyedStateBackend().getKeys("inode", VoidNamespace.INSTANCE)) {
                 keys.forEach(k -> known.add(new GfidKey(((Tuple2<Long, Long>) k).f0, ((Tuple2<Long, Long>) k).f1)));
             }
+            open.cache.changedInodes().stream().filter(g -> namespace.inode(g) == null).sorted().forEach(known::add);
             GapRecovery.Outcome o = gaps.reconcile(open.changes, open.cache, known, from, grid.end(openStart) - 1);
             reconciliations.inc();
             LOG.info("window {}: the journals' hole since {} reconciled by a crawl of the volume in {} ms: {} entries "
@@ -292,8 +294,9 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                     (System.nanoTime() - t0) / 1_000_000, o.walked(), o.added(), o.removed(), o.changed());
             return true;
         } catch (IOException | RuntimeException e) {
-            LOG.error("window {}: the crawl to reconcile the journals' hole since {} failed; the window keeps its gap "
-                    + "marks", grid.name(openStart), from, e);
+            LOG.error("window {}: the crawl to reconcile the journals' hole since {} failed; nothing of it is applied "
+                    + "and the window keeps its gap marks", grid.name(openStart), from, e);
+            open = open.rebuilt(newWindow());
             return false;
         }
     }

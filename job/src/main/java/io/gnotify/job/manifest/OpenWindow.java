@@ -40,6 +40,12 @@ final class OpenWindow {
         return log.chunks();
     }
 
+    /** {@code fresh} (a new window over the same namespace) with this window's logged operations replayed into it. */
+    OpenWindow rebuilt(OpenWindow fresh) {
+        fresh.replay(snapshot());
+        return fresh;
+    }
+
     /** Replays a checkpointed log. */
     void replay(Iterable<byte[]> chunks) {
         ChunkedLog.replay(chunks, VolumeEventSerializer.INSTANCE, this::add);
