@@ -1,5 +1,7 @@
 package io.gnotify.job.manifest;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -86,8 +88,8 @@ final class CachedNamespaceStore implements NamespaceStore {
     }
 
     /** The inodes the window changed so far (created, changed or removed), not yet written to the store. */
-    java.util.Collection<GfidKey> changedInodes() {
-        return java.util.Collections.unmodifiableSet(inodes.dirty);
+    Collection<GfidKey> changedInodes() {
+        return Collections.unmodifiableSet(inodes.dirty);
     }
 
     /** Writes every changed inode and entry to the store. */
