@@ -5,7 +5,7 @@ final class AsciiRecordDecoder extends RecordDecoder {
     /** More digits than any 32-bit value needs. */
     private static final int MAX_DIGITS = 10;
 
-    /** Output of {@link Gfid#parseText}. */
+    /** Output of {@link Gfid#parseText} (read at once by {@link #readGfid}; the record-start checks only test). */
     private final long[] gfid = new long[2];
 
     AsciiRecordDecoder(boolean deletedPathRecorded) {
@@ -59,12 +59,12 @@ final class AsciiRecordDecoder extends RecordDecoder {
         return p + 1 + Gfid.TEXT_LENGTH < limit
                 && RecordType.ofCode(b[p]) != null
                 && b[p + 1 + Gfid.TEXT_LENGTH] == 0
-                && Gfid.isText(b, p + 1);
+                && Gfid.parseText(b, p + 1, gfid);
     }
 
     @Override
     int recordStartInTail(byte[] b, int from, int end, int limit) {
         int q = end - 1 - Gfid.TEXT_LENGTH;
-        return q >= from && RecordType.ofCode(b[q]) != null && Gfid.isText(b, q + 1) ? q : -1;
+        return q >= from && RecordType.ofCode(b[q]) != null && Gfid.parseText(b, q + 1, gfid) ? q : -1;
     }
 }
