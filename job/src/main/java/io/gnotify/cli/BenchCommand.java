@@ -138,6 +138,10 @@ final class BenchCommand implements Callable<Integer> {
         r.path("busy_ms").fields().forEachRemaining(e -> busy.append(String.format(" %s %.1f s;", e.getKey(),
                 e.getValue().asLong() / 1000.0)));
         out.println(busy);
+        JsonNode closes = r.path("window_closes");
+        out.printf("  window closes (manifest stage): %.1f s in all, %.1f s of its thread's CPU, longest %,d ms%n",
+                closes.path("wall_ms").asLong() / 1000.0, closes.path("cpu_ms").asLong() / 1000.0,
+                closes.path("longest_ms").asLong());
         JsonNode cps = r.path("checkpoints");
         long maxDuration = 0;
         long sumDuration = 0;

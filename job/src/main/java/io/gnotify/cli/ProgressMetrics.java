@@ -27,6 +27,7 @@ public final class ProgressMetrics implements MetricReporter {
     private static final Map<String, Map<String, Metric>> BUSY = new ConcurrentHashMap<>();
     private static final java.util.Set<String> JOB_METRICS = java.util.Set.of("manifestsWritten", "manifestEntries",
             "operations", "duplicateCopies", "lateCopiesDropped", "healCopiesDropped", "eventsSequenced",
+            "windowCloseMillis", "windowCloseCpuMillis", "longestWindowCloseMillis",
             "numberOfCompletedCheckpoints", "lastCheckpointDuration",
             "lastCheckpointSize", "lastCheckpointFullSize", "lastCompletedCheckpointId");
 

@@ -78,6 +78,9 @@ final class RunSummary {
         s.put("manifests", ProgressMetrics.job("manifestsWritten"));
         s.put("manifest_entries", ProgressMetrics.job("manifestEntries"));
         s.put("busy_ms", ProgressMetrics.busyMillis());
+        s.put("window_closes", Map.of("wall_ms", ProgressMetrics.job("windowCloseMillis"),
+                "cpu_ms", ProgressMetrics.job("windowCloseCpuMillis"),
+                "longest_ms", ProgressMetrics.job("longestWindowCloseMillis")));
         s.put("checkpoints", checkpoints);
         s.put("state_dir_bytes", stateDir == null ? null : sizeOnDisk(stateDir));
         s.put("peak_rss_bytes", peakRss());

@@ -96,17 +96,27 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
 
     @Override
     public void write(WindowFileLine line, Context context) throws IOException {
+        OpenFile f = open.get(line.file());
+        if (f == null) {
+            f = create(line);
+        }
+        try {
+            f.append(line.bytes());
+        } catch (IOException e) {
+            throw unwritable(f.inProgress, e);
+        }
+    }
+
+    /** Opens the in-progress file of a line's window file (its path is resolved once per file, not per line). */
+    private OpenFile create(WindowFileLine line) throws IOException {
         Path tmp = inProgress(line.file());
         try {
-            OpenFile f = open.get(line.file());
-            if (f == null) {
-                Files.createDirectories(tmp.getParent());
-                FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
-                f = new OpenFile(line.file(), line.windowEnd(), tmp, ch);
-                open.put(line.file(), f);
-            }
-            f.append(line.bytes());
+            Files.createDirectories(tmp.getParent());
+            FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            OpenFile f = new OpenFile(line.file(), line.windowEnd(), tmp, ch);
+            open.put(line.file(), f);
+            return f;
         } catch (IOException e) {
             throw unwritable(tmp, e);
         }

@@ -78,6 +78,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient Counter conflictsResolved;
     private transient Counter conflictsUnresolved;
     private transient Counter reconciliations;
+    private transient WindowCloseTimes closeTimes;
 
     /**
      * {@code bootstrap}: the source crawls the bricks first, so a fresh start opens with a full manifest;
@@ -156,6 +157,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         conflictsResolved = getMetricGroup().counter("conflictsResolved");
         conflictsUnresolved = getMetricGroup().counter("conflictsUnresolved");
         reconciliations = getMetricGroup().counter("reconciliations");
+        closeTimes = new WindowCloseTimes(getMetricGroup());
         getMetricGroup().gauge("openWindowOperations", () -> open.operations());
         open = newWindow();
         restoredEvents.forEach(open::add);
@@ -229,8 +231,15 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         super.processWatermark(mark);
     }
 
-    /** Diffs, flushes and renders the open window, emits its three files and its analytics, and opens the next window. */
+    /** Closes the open window ({@link #publishWindow()}), timed for the {@link WindowCloseTimes} metrics. */
     private void closeWindow() {
+        closeTimes.start();
+        publishWindow();
+        closeTimes.stop();
+    }
+
+    /** Diffs, flushes and renders the open window, emits its three files and its analytics, and opens the next window. */
+    private void publishWindow() {
         long reconciledFrom = gaps.onClose(grid.name(openStart), openStart, bricks.statuses(), Math.max(1, spacing.span()),
                 finishing);
         if (reconciledFrom != GapRecovery.NONE && !reconcile(reconciledFrom)) {

@@ -36,6 +36,10 @@ public final class PathResolver {
 
     /** The path of directory {@code g} (not the root), or {@code null}. */
     private byte[] directory(GfidKey g) {
+        byte[] remembered = directories.get(g);
+        if (remembered != null) {
+            return remembered == UNRESOLVED ? null : remembered;
+        }
         List<GfidKey> chain = new ArrayList<>();
         List<byte[]> names = new ArrayList<>();
         byte[] base = null;

@@ -1,7 +1,10 @@
 package io.gnotify.job.manifest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The exact diff of the namespace across one window, per touched inode: names it gained (NEW), lost
@@ -16,15 +19,28 @@ public final class WindowDiff {
     public static List<ManifestEntry> of(WindowChanges changes) {
         PathResolver atStart = new PathResolver(changes.startView());
         PathResolver atEnd = new PathResolver(changes.endView());
-        GfidKey[] touched = changes.before().keySet().toArray(new GfidKey[0]);
-        java.util.Arrays.sort(touched);
+        Touched[] touched = new Touched[changes.before().size()];
+        int n = 0;
+        for (Map.Entry<GfidKey, Inode> e : changes.before().entrySet()) {
+            touched[n++] = new Touched(e.getKey().msb(), e.getKey().lsb(), e.getKey(), e.getValue());
+        }
+        Arrays.sort(touched, Touched.GFID_ORDER);
         List<ManifestEntry> out = new ArrayList<>(touched.length + 16);
-        for (GfidKey g : touched) {
-            Inode start = changes.before().get(g);
-            Inode end = changes.endView().apply(g);
-            diff(g, start, end, changes, atStart, atEnd, out);
+        for (Touched t : touched) {
+            diff(t.gfid, t.start, changes.endView().apply(t.gfid), changes, atStart, atEnd, out);
         }
         return out;
+    }
+
+    /**
+     * A touched inode with its state at the window's start, and its gfid's halves inline: the sort compares
+     * these fresh, adjacent objects instead of following each key to wherever the window allocated it, and the
+     * start state needs no second look-up.
+     */
+    private record Touched(long msb, long lsb, GfidKey gfid, Inode start) {
+        /** The order of {@link GfidKey#compareTo}. */
+        static final Comparator<Touched> GFID_ORDER = (a, b) -> a.msb != b.msb ? Long.compare(a.msb, b.msb)
+                : Long.compare(a.lsb, b.lsb);
     }
 
     private static void diff(GfidKey g, Inode start, Inode end, WindowChanges changes, PathResolver atStart,

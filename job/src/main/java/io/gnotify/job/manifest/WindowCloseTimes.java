@@ -1,0 +1,49 @@
+package io.gnotify.job.manifest;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+
+/**
+ * Times the manifest stage's window closes (wall clock and the task thread's CPU) as metrics: the closes are
+ * where the stage spends most of its time and what holds checkpoint barriers back, so operators can see both.
+ */
+final class WindowCloseTimes {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final Counter wallMillis;
+    private final Counter cpuMillis;
+    private long longestMillis;
+    private long wallStart;
+    private long cpuStart;
+
+    /** Registers {@code windowCloseMillis}, {@code windowCloseCpuMillis} and {@code longestWindowCloseMillis}. */
+    WindowCloseTimes(MetricGroup metrics) {
+        wallMillis = metrics.counter("windowCloseMillis");
+        cpuMillis = metrics.counter("windowCloseCpuMillis");
+        metrics.gauge("longestWindowCloseMillis", () -> longestMillis);
+    }
+
+    /** A close begins (on the task thread). */
+    void start() {
+        wallStart = System.nanoTime();
+        cpuStart = threadCpu();
+    }
+
+    /** The close that {@link #start()} began has ended. */
+    void stop() {
+        long wall = (System.nanoTime() - wallStart) / 1_000_000;
+        wallMillis.inc(wall);
+        longestMillis = Math.max(longestMillis, wall);
+        long cpu = threadCpu();
+        if (cpu >= 0 && cpuStart >= 0) {
+            cpuMillis.inc((cpu - cpuStart) / 1_000_000);
+        }
+    }
+
+    /** This thread's CPU time in nanoseconds, or -1 where the JVM does not measure it. */
+    private static long threadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    }
+}
