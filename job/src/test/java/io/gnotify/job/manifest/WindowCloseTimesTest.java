@@ -2,6 +2,8 @@ package io.gnotify.job.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
@@ -46,13 +48,15 @@ class WindowCloseTimesTest {
         assertThat(wall).isGreaterThanOrEqualTo(90);
         assertThat(longest).isGreaterThanOrEqualTo(60).isLessThan(wall);
         // The busy close burns CPU; the sleeping one hardly any.
-        assertThat(cpu).isGreaterThanOrEqualTo(30).isLessThanOrEqualTo(wall);
+        assertThat(cpu).isGreaterThanOrEqualTo(55).isLessThanOrEqualTo(wall);
     }
 
+    /** Burns {@code millis} of this thread's CPU (however long that takes on a busy machine). */
     private static void spin(long millis) {
-        long end = System.nanoTime() + millis * 1_000_000;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long end = threads.getCurrentThreadCpuTime() + millis * 1_000_000;
         long x = 0;
-        while (System.nanoTime() < end) {
+        while (threads.getCurrentThreadCpuTime() < end) {
             x += Long.numberOfTrailingZeros(x + System.nanoTime());
         }
         assertThat(x).isNotNegative();
