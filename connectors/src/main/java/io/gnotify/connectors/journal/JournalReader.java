@@ -42,9 +42,9 @@ public final class JournalReader {
 
     /**
      * As {@link #open(Path, ProblemListener)}, reading into {@code reuse} when the file fits (else into a new
-     * array, with a quarter to spare when a buffer is being reused): a reader of journal after journal keeps one buffer ({@link #buffer()}),
-     * instead of leaving a journal-sized array behind for the collector each time. The buffer belongs to this
-     * reader until the next open with it; records never refer to it.
+     * array, with a quarter to spare when a buffer is being reused): a reader of journal after journal keeps one
+     * buffer ({@link #buffer()}) instead of leaving a journal-sized array behind for the collector each time. The
+     * buffer belongs to this reader until the next open with it; records never refer to it.
      */
     public static JournalReader open(Path file, ProblemListener problems, byte[] reuse) throws IOException {
         try (SeekableByteChannel ch = Files.newByteChannel(file)) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The exact diff of the namespace across one window, per touched inode: names it gained (NEW), lost
@@ -18,7 +19,8 @@ public final class WindowDiff {
 
     public static List<ManifestEntry> of(WindowChanges changes) {
         PathResolver atStart = new PathResolver(changes.startView());
-        PathResolver atEnd = new PathResolver(changes.endView());
+        Function<GfidKey, Inode> endView = changes.endView();
+        PathResolver atEnd = new PathResolver(endView);
         Touched[] touched = new Touched[changes.before().size()];
         int n = 0;
         for (Map.Entry<GfidKey, Inode> e : changes.before().entrySet()) {
@@ -27,7 +29,7 @@ public final class WindowDiff {
         Arrays.sort(touched, Touched.GFID_ORDER);
         List<ManifestEntry> out = new ArrayList<>(touched.length + 16);
         for (Touched t : touched) {
-            diff(t.gfid, t.start, changes.endView().apply(t.gfid), changes, atStart, atEnd, out);
+            diff(t.gfid, t.start, endView.apply(t.gfid), changes, atStart, atEnd, out);
         }
         return out;
     }

@@ -63,8 +63,6 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
      * subtask restores the union and keeps its own key groups.
      */
     private transient ListState<byte[]> pendingState;
-    /** The same, one element per copy, as earlier builds wrote it: still read on restore, then left empty. */
-    private transient ListState<BrickRecord> legacyPendingState;
     private transient List<BrickRecord> restoredPending;
     /** The bricks' timelines; every subtask holds the same ones. */
     private transient BroadcastState<Integer, long[]> timelineState;
@@ -125,10 +123,12 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         super.initializeState(context);
         pendingState = context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>(
                 "unreleased-copy-chunks", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        legacyPendingState = context.getOperatorStateStore()
+        // Earlier builds kept one element per copy: read on restore, then cleared.
+        ListState<BrickRecord> legacyPendingState = context.getOperatorStateStore()
                 .getUnionListState(new ListStateDescriptor<>("unreleased-copies", BrickRecordSerializer.TYPE));
         restoredPending = new ArrayList<>();
         legacyPendingState.get().forEach(restoredPending::add);
+        legacyPendingState.clear();
         ChunkedLog.replay(pendingState.get(), BrickRecordSerializer.INSTANCE, restoredPending::add);
         timelineState = context.getOperatorStateStore().getBroadcastState(new MapStateDescriptor<>("brick-timelines",
                 Types.INT, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
@@ -151,7 +151,6 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
             }
         }
         pendingState.update(unreleased.chunks());
-        legacyPendingState.clear();
         timelineState.clear();
         timelineState.putAll(timelines.snapshot());
         suspectState.update(suspects.snapshot());
