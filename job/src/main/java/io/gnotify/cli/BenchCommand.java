@@ -64,9 +64,10 @@ final class BenchCommand implements Callable<Integer> {
         for (long size : sizes) {
             Path volume = volume(size, out);
             JournalThroughput.Result io = JournalThroughput.measure(bricks(volume), 3);
-            out.printf("  parser: %,.0f records/s, %,.0f MB/s = %.0f %% of a plain read of the same files (%,.0f MB/s)%n",
+            out.printf("  parser: %,.0f records/s, %,.0f MB/s = %.0f %% of a plain read of the same files (%,.0f MB/s);"
+                    + " per record %.0f ns reading and %.0f ns decoding%n",
                     io.parse().recordsPerSecond(), io.parse().bytesPerSecond() / 1e6, 100 * io.ratio(),
-                    io.plain().bytesPerSecond() / 1e6);
+                    io.plain().bytesPerSecond() / 1e6, io.parse().readNanosPerRecord(), io.parse().decodeNanosPerRecord());
             JsonNode run = runJob(volume, size);
             peaks.add(run.path("peak_rss_bytes").asLong());
             report(run, out);
