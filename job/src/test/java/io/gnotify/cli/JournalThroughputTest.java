@@ -1,6 +1,7 @@
 package io.gnotify.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.gnotify.connectors.journal.JournalEncoding;
 import io.gnotify.connectors.journal.synthetic.RecordListener;
@@ -12,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bench's parser measurement counts every record and byte of the volume, and splits a parse into reading and decoding. */
+/**
+ * The bench's parser measurement counts every record and byte of the volume, and splits a parse into reading
+ * and decoding.
+ */
 class JournalThroughputTest {
     @Test
     void parseCountsTheVolumeAndSplitsItsTime(@TempDir Path tmp) throws Exception {
@@ -32,7 +36,7 @@ class JournalThroughputTest {
         assertThat(r.plain().readSeconds()).isEqualTo(r.plain().seconds());
         assertThat(r.parse().readSeconds()).isPositive().isLessThan(r.parse().seconds());
         assertThat(r.parse().readNanosPerRecord() + r.parse().decodeNanosPerRecord())
-                .isCloseTo(1e9 * r.parse().seconds() / sum.records(), org.assertj.core.data.Offset.offset(1e-6));
+                .isCloseTo(1e9 * r.parse().seconds() / sum.records(), within(1e-6));
         assertThat(r.ratio()).isPositive();
     }
 }
