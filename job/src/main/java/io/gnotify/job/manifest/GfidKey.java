@@ -10,8 +10,13 @@ public record GfidKey(long msb, long lsb) implements Comparable<GfidKey> {
     /** Unsigned-agnostic numeric order of (msb, lsb): any fixed order serves, it only has to be the same on every run. */
     @Override
     public int compareTo(GfidKey o) {
-        int c = Long.compare(msb, o.msb);
-        return c != 0 ? c : Long.compare(lsb, o.lsb);
+        return compare(msb, lsb, o.msb, o.lsb);
+    }
+
+    /** The order of {@link #compareTo} on the halves of two gfids, for callers that keep them inline. */
+    static int compare(long msb, long lsb, long otherMsb, long otherLsb) {
+        int c = Long.compare(msb, otherMsb);
+        return c != 0 ? c : Long.compare(lsb, otherLsb);
     }
 
     // Written out: the generated record methods go through method handles, which the JIT did not always

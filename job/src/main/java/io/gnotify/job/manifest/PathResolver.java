@@ -36,12 +36,9 @@ public final class PathResolver {
 
     /** The path of directory {@code g} (not the root), or {@code null}. */
     private byte[] directory(GfidKey g) {
-        byte[] remembered = directories.get(g);
-        if (remembered != null) {
-            return remembered == UNRESOLVED ? null : remembered;
-        }
-        List<GfidKey> chain = new ArrayList<>();
-        List<byte[]> names = new ArrayList<>();
+        // Walks up until a remembered directory, the root or a gap; the lists exist only once a walk is needed.
+        List<GfidKey> chain = null;
+        List<byte[]> names = null;
         byte[] base = null;
         GfidKey at = g;
         while (true) {
@@ -51,9 +48,13 @@ public final class PathResolver {
                 break;
             }
             Inode d = view.apply(at);
-            if (d == null || d.links().isEmpty() || chain.size() > MAX_DEPTH) {
+            if (d == null || d.links().isEmpty() || (chain != null && chain.size() > MAX_DEPTH)) {
                 base = UNRESOLVED;
                 break;
+            }
+            if (chain == null) {
+                chain = new ArrayList<>();
+                names = new ArrayList<>();
             }
             chain.add(at);
             names.add(d.links().get(0).name());
@@ -64,7 +65,7 @@ public final class PathResolver {
             at = up;
         }
         // Build down from the highest directory of the chain, remembering each path (or that it has none).
-        for (int i = chain.size() - 1; i >= 0; i--) {
+        for (int i = chain == null ? -1 : chain.size() - 1; i >= 0; i--) {
             byte[] name = names.get(i);
             base = base == UNRESOLVED ? UNRESOLVED : base == null ? name.clone() : join(base, name);
             directories.put(chain.get(i), base);

@@ -11,6 +11,8 @@ import org.apache.flink.metrics.MetricGroup;
  */
 final class WindowCloseTimes {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Whether this JVM measures a thread's CPU time (asked once; without it only wall time is counted). */
+    private static final boolean CPU_MEASURED = THREADS.isCurrentThreadCpuTimeSupported();
 
     private final Counter wallMillis;
     private final Counter cpuMillis;
@@ -28,7 +30,7 @@ final class WindowCloseTimes {
     /** A close begins (on the task thread). */
     void start() {
         wallStart = System.nanoTime();
-        cpuStart = threadCpu();
+        cpuStart = CPU_MEASURED ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     /** The close that {@link #start()} began has ended. */
@@ -36,14 +38,8 @@ final class WindowCloseTimes {
         long wall = (System.nanoTime() - wallStart) / 1_000_000;
         wallMillis.inc(wall);
         longestMillis = Math.max(longestMillis, wall);
-        long cpu = threadCpu();
-        if (cpu >= 0 && cpuStart >= 0) {
-            cpuMillis.inc((cpu - cpuStart) / 1_000_000);
+        if (CPU_MEASURED) {
+            cpuMillis.inc((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000);
         }
-    }
-
-    /** This thread's CPU time in nanoseconds, or -1 where the JVM does not measure it. */
-    private static long threadCpu() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 }

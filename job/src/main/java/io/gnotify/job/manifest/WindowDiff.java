@@ -41,8 +41,7 @@ public final class WindowDiff {
      */
     private record Touched(long msb, long lsb, GfidKey gfid, Inode start) {
         /** The order of {@link GfidKey#compareTo}. */
-        static final Comparator<Touched> GFID_ORDER = (a, b) -> a.msb != b.msb ? Long.compare(a.msb, b.msb)
-                : Long.compare(a.lsb, b.lsb);
+        static final Comparator<Touched> GFID_ORDER = (a, b) -> GfidKey.compare(a.msb, a.lsb, b.msb, b.lsb);
     }
 
     private static void diff(GfidKey g, Inode start, Inode end, WindowChanges changes, PathResolver atStart,
