@@ -51,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = {"-D", "--flink-conf"}, paramLabel = "KEY=VALUE",
+            description = "Passed on to each job run as its -D (Flink and gnotify options), to measure a setting.")
+    java.util.Map<String, String> flinkConf = new java.util.LinkedHashMap<>();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -120,6 +124,7 @@ final class BenchCommand implements Callable<Integer> {
                 "--state-dir", runDir.resolve("state").toString(), "--parallelism", String.valueOf(parallelism),
                 "--checkpoint-interval", checkpointInterval, "--progress-interval", "0s",
                 "--summary-json", summary.toString()));
+        flinkConf.forEach((k, v) -> cmd.addAll(List.of("-D", k + "=" + v)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(runDir.resolve("run.log").toFile()).start();
         int rc = p.waitFor();
         if (rc != 0 || !Files.exists(summary)) {
@@ -162,6 +167,10 @@ final class BenchCommand implements Callable<Integer> {
                 mb(r.path("state_dir_bytes").asLong()));
         out.printf("  peak RSS (VmHWM): %s; process CPU %.1f s (JVM start-up and job)%n", mb(r.path("peak_rss_bytes").asLong()),
                 r.path("process_cpu_seconds").asDouble());
+        StringBuilder cpu = new StringBuilder("  CPU by thread group (s):");
+        r.path("thread_cpu_seconds").fields().forEachRemaining(e -> cpu.append(String.format(" %s %.1f;", e.getKey(),
+                e.getValue().asDouble())));
+        out.println(cpu);
     }
 
     private static String mb(long bytes) {

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * skipped bytes, history gaps and clock steps), operations, duplicates and the copies dropped as late or as
  * self-heal's,
  * events and manifests, each task's busy time, every completed checkpoint (duration, incremental and full
- * size), the state directory's size on disk, and the process's peak resident set as the OS counts it.
- * Checkpoints are picked up by polling the job's checkpoint gauges from a daemon thread.
+ * size), the state directory's size on disk, the process's peak resident set as the OS counts it, and its CPU
+ * time by thread group ({@link ThreadCpu}). Checkpoints are picked up by polling the job's checkpoint gauges from a
+ * daemon thread, which reads the threads' CPU every {@value #THREAD_CPU_POLLS} polls.
  */
 final class RunSummary {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -31,8 +32,13 @@ final class RunSummary {
     record Checkpoint(long id, @JsonProperty("duration_ms") long durationMs, @JsonProperty("size_bytes") long sizeBytes,
             @JsonProperty("full_size_bytes") long fullSizeBytes) {}
 
+    /** Polls between two readings of the threads' CPU (half a second). */
+    static final int THREAD_CPU_POLLS = 5;
+
     private final List<Checkpoint> checkpoints = new ArrayList<>();
+    private final ThreadCpu threads = new ThreadCpu();
     private long lastId = -1;
+    private long polls;
 
     /** Starts polling the checkpoint gauges on a daemon thread. */
     Thread start() {
@@ -40,8 +46,11 @@ final class RunSummary {
                 e -> System.err.println("gnotify: checkpoint statistics stopped: " + e));
     }
 
-    /** Records the newest completed checkpoint if it is one not seen yet. */
-    synchronized void poll() {
+    /** Records the newest completed checkpoint if it is one not seen yet, and now and then the threads' CPU. */
+    synchronized void poll() throws IOException {
+        if (polls++ % THREAD_CPU_POLLS == 0) {
+            threads.sample();
+        }
         long id = ProgressMetrics.job("lastCompletedCheckpointId");
         if (ProgressMetrics.job("numberOfCompletedCheckpoints") > 0 && id != lastId) {
             lastId = id;
@@ -53,6 +62,7 @@ final class RunSummary {
     /** Writes the summary of a finished run. */
     synchronized void write(Path file, double jobSeconds, Path stateDir) throws IOException {
         poll();
+        threads.sample();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("job_seconds", jobSeconds);
         long records = 0;
@@ -86,6 +96,7 @@ final class RunSummary {
         s.put("peak_rss_bytes", peakRss());
         s.put("process_cpu_seconds", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
+        s.put("thread_cpu_seconds", threads.secondsByGroup());
         Files.createDirectories(file.toAbsolutePath().getParent());
         JSON.writeValue(file.toFile(), s);
     }

@@ -1,0 +1,106 @@
+package io.gnotify.cli;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The CPU time of this process's threads, grouped by what they do (a pipeline stage, GC, JIT, RocksDB), read from
+ * {@code /proc/self/task} while a run lasts: a task thread ends with its job, so each thread's last reading counts.
+ * This splits a run's CPU by stage with native threads included, which busy time (wall clock, waits for a core
+ * included) cannot.
+ */
+final class ThreadCpu {
+    /** {@code /proc}'s clock ticks per second (USER_HZ, 100 on every Linux ABI). */
+    private static final double TICKS_PER_SECOND = 100.0;
+    /** Thread-name prefixes (as the kernel keeps them, 15 characters) and the group each belongs to; first match wins. */
+    private static final List<Map.Entry<String, String>> GROUPS = List.of(
+            Map.entry("manifests", "manifest stage"),
+            Map.entry("dedup operatio", "dedup"),
+            Map.entry("Source", "source"),
+            Map.entry("volume order", "sequencer and event lines"),
+            Map.entry("window files", "window-file sink"),
+            Map.entry("analytics", "analytics"),
+            Map.entry("busiest direct", "analytics"),
+            Map.entry("GC Thread", "GC"),
+            Map.entry("ParGC", "GC"),
+            Map.entry("VM Thread", "GC"),
+            Map.entry("C1 Compiler", "JIT"),
+            Map.entry("C2 Compiler", "JIT"),
+            Map.entry("rocksdb", "RocksDB background"));
+
+    private final Path tasks;
+    /** Per thread id: its name and its CPU ticks at the last reading. */
+    private final Map<Long, Map.Entry<String, Long>> last = new HashMap<>();
+
+    ThreadCpu() {
+        this(Path.of("/proc/self/task"));
+    }
+
+    ThreadCpu(Path tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Reads every thread's CPU time now; off Linux (no {@code /proc}) it reads nothing. */
+    synchronized void sample() throws IOException {
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path t : threads) {
+                String stat;
+                try {
+                    stat = Files.readString(t.resolve("stat"));
+                } catch (NoSuchFileException e) {
+                    continue; // the thread ended meanwhile; its previous reading stands
+                }
+                Map.Entry<String, Long> reading = parse(stat);
+                if (reading != null) {
+                    last.put(Long.parseLong(t.getFileName().toString()), reading);
+                }
+            }
+        }
+    }
+
+    /** Seconds of CPU by group, the groups in name order. */
+    synchronized Map<String, Double> secondsByGroup() {
+        Map<String, Double> out = new TreeMap<>();
+        last.values().forEach(r -> out.merge(group(r.getKey()), r.getValue() / TICKS_PER_SECOND, Double::sum));
+        return out;
+    }
+
+    /** The group of a thread named {@code name}. */
+    static String group(String name) {
+        for (Map.Entry<String, String> g : GROUPS) {
+            if (name.startsWith(g.getKey())) {
+                return g.getValue();
+            }
+        }
+        return "other";
+    }
+
+    /** A thread's name and user plus system ticks from its {@code stat} line, or {@code null} if malformed. */
+    static Map.Entry<String, Long> parse(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return null;
+        }
+        // After the name: state (field 3), ..., utime (field 14), stime (field 15).
+        String[] f = stat.substring(close + 2).trim().split(" ");
+        if (f.length < 13) {
+            return null;
+        }
+        try {
+            return Map.entry(stat.substring(open + 1, close), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
