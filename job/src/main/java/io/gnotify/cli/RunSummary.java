@@ -32,8 +32,8 @@ final class RunSummary {
     record Checkpoint(long id, @JsonProperty("duration_ms") long durationMs, @JsonProperty("size_bytes") long sizeBytes,
             @JsonProperty("full_size_bytes") long fullSizeBytes) {}
 
-    /** Polls between two readings of the threads' CPU (half a second). */
-    static final int THREAD_CPU_POLLS = 5;
+    /** Polls between two readings of the threads' CPU (a second: each reads every thread's stat file). */
+    static final int THREAD_CPU_POLLS = 10;
 
     private final List<Checkpoint> checkpoints = new ArrayList<>();
     private final ThreadCpu threads = new ThreadCpu();

@@ -1,6 +1,9 @@
 package io.gnotify.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,6 +39,8 @@ final class ThreadCpu {
             Map.entry("rocksdb", "RocksDB background"));
 
     private final Path tasks;
+    /** One stat line at a time (they are a few hundred bytes), so a reading allocates next to nothing. */
+    private final ByteBuffer line = ByteBuffer.allocate(4096);
     /** Per thread id: its name and its CPU ticks at the last reading. */
     private final Map<Long, Map.Entry<String, Long>> last = new HashMap<>();
 
@@ -55,8 +60,13 @@ final class ThreadCpu {
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (Path t : threads) {
                 String stat;
-                try {
-                    stat = Files.readString(t.resolve("stat"));
+                try (FileChannel ch = FileChannel.open(t.resolve("stat"))) {
+                    line.clear();
+                    int n;
+                    do {
+                        n = ch.read(line);
+                    } while (n > 0 && line.hasRemaining());
+                    stat = new String(line.array(), 0, line.position(), StandardCharsets.ISO_8859_1);
                 } catch (NoSuchFileException e) {
                     continue; // the thread ended meanwhile; its previous reading stands
                 }
