@@ -251,6 +251,10 @@ final class RunCommand implements Callable<Integer> {
         // Most namespace look-ups in a window ask for names and inodes that do not exist yet (creates): a bloom
         // filter answers those without reading SST blocks (docs/performance.md).
         conf.setString("state.backend.rocksdb.use-bloom-filter", "true");
+        // The namespace and the dedup counts are read at random keys: a fifth of RocksDB's memory for memtables (Flink's
+        // default is a half) keeps their skip lists short and leaves the rest to the block cache. At 10 M records this
+        // took a quarter off the manifest stage's CPU (docs/performance.md).
+        conf.setString("state.backend.rocksdb.memory.write-buffer-ratio", "0.2");
         Path state = stateDir;
         if (embedded) {
             state = stateDir();
