@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,21 +21,17 @@ import java.util.TreeMap;
 final class ThreadCpu {
     /** {@code /proc}'s clock ticks per second (USER_HZ, 100 on every Linux ABI). */
     private static final double TICKS_PER_SECOND = 100.0;
-    /** Thread-name prefixes (as the kernel keeps them, 15 characters) and the group each belongs to; first match wins. */
-    private static final List<Map.Entry<String, String>> GROUPS = List.of(
-            Map.entry("manifests", "manifest stage"),
-            Map.entry("dedup operatio", "dedup"),
-            Map.entry("Source", "source"),
-            Map.entry("volume order", "sequencer and event lines"),
-            Map.entry("window files", "window-file sink"),
-            Map.entry("analytics", "analytics"),
-            Map.entry("busiest direct", "analytics"),
-            Map.entry("GC Thread", "GC"),
-            Map.entry("ParGC", "GC"),
-            Map.entry("VM Thread", "GC"),
-            Map.entry("C1 Compiler", "JIT"),
-            Map.entry("C2 Compiler", "JIT"),
-            Map.entry("rocksdb", "RocksDB background"));
+    /**
+     * Thread-name prefixes (as the kernel keeps them, 15 characters) with the group each belongs to, as
+     * {prefix, group} pairs; the first match wins.
+     */
+    private static final String[][] GROUPS = {
+        {"manifests", "manifest stage"}, {"dedup operatio", "dedup"}, {"Source", "source"},
+        {"volume order", "sequencer and event lines"}, {"window files", "window-file sink"},
+        {"analytics", "analytics"}, {"busiest direct", "analytics"},
+        {"GC Thread", "GC"}, {"ParGC", "GC"}, {"VM Thread", "GC"},
+        {"C1 Compiler", "JIT"}, {"C2 Compiler", "JIT"}, {"rocksdb", "RocksDB background"},
+    };
 
     private final Path tasks;
     /** One stat line at a time (they are a few hundred bytes), so a reading allocates next to nothing. */
@@ -87,9 +82,9 @@ final class ThreadCpu {
 
     /** The group of a thread named {@code name}. */
     static String group(String name) {
-        for (Map.Entry<String, String> g : GROUPS) {
-            if (name.startsWith(g.getKey())) {
-                return g.getValue();
+        for (String[] g : GROUPS) {
+            if (name.startsWith(g[0])) {
+                return g[1];
             }
         }
         return "other";
