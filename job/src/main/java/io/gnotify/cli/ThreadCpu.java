@@ -94,7 +94,7 @@ final class ThreadCpu {
     static Map.Entry<String, Long> parse(String stat) {
         int open = stat.indexOf('(');
         int close = stat.lastIndexOf(')');
-        if (open < 0 || close < open) {
+        if (open < 0 || close < open || close + 2 > stat.length()) {
             return null;
         }
         // After the name: state (field 3), ..., utime (field 14), stime (field 15).

@@ -29,6 +29,7 @@ class ThreadCpuTest {
         assertThat(r.getValue()).isEqualTo(300);
         assertThat(ThreadCpu.parse("garbage")).isNull();
         assertThat(ThreadCpu.parse("1 (x) S 1 2")).isNull();
+        assertThat(ThreadCpu.parse("1 (x)")).isNull();
     }
 
     @Test
