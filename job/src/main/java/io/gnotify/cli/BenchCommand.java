@@ -51,9 +51,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = {"-D", "--flink-conf"}, paramLabel = "KEY=VALUE",
-            description = "Passed on to each job run as its -D (Flink and gnotify options), to measure a setting.")
-    java.util.Map<String, String> flinkConf = new java.util.LinkedHashMap<>();
+    /** Passed on to each job run, to measure a setting against the defaults. */
+    @picocli.CommandLine.Mixin
+    FlinkConfOptions flinkConf;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -124,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
                 "--state-dir", runDir.resolve("state").toString(), "--parallelism", String.valueOf(parallelism),
                 "--checkpoint-interval", checkpointInterval, "--progress-interval", "0s",
                 "--summary-json", summary.toString()));
-        flinkConf.forEach((k, v) -> cmd.addAll(List.of("-D", k + "=" + v)));
+        cmd.addAll(flinkConf.asArguments());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(runDir.resolve("run.log").toFile()).start();
         int rc = p.waitFor();
         if (rc != 0 || !Files.exists(summary)) {

@@ -145,10 +145,8 @@ final class RunCommand implements Callable<Integer> {
             "duration and size, the state directory's size and the peak resident set (gnotify bench reads it)."})
     Path summaryJson;
 
-    @Option(names = {"-D", "--flink-conf"}, paramLabel = "KEY=VALUE",
-            description = "Any Flink configuration key, applied last (repeatable), e.g. "
-                    + "-D state.backend.rocksdb.timer-service.factory=ROCKSDB.")
-    java.util.Map<String, String> flinkConf = new java.util.LinkedHashMap<>();
+    @picocli.CommandLine.Mixin
+    FlinkConfOptions flinkConf;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -277,7 +275,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         conf.setString("metrics.reporter.progress.factory.class", ProgressMetrics.Factory.class.getName());
-        flinkConf.forEach(conf::setString);
+        flinkConf.applyTo(conf);
         return conf;
     }
 }

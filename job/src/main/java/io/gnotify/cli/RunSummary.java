@@ -43,7 +43,7 @@ final class RunSummary {
     /** Starts polling the checkpoint gauges on a daemon thread. */
     Thread start() {
         return Periodic.start("gnotify-run-summary", 100, this::poll,
-                e -> System.err.println("gnotify: checkpoint statistics stopped: " + e));
+                e -> System.err.println("gnotify: run statistics (checkpoints, thread CPU) stopped: " + e));
     }
 
     /** Records the newest completed checkpoint if it is one not seen yet, and now and then the threads' CPU. */
@@ -51,6 +51,10 @@ final class RunSummary {
         if (polls++ % THREAD_CPU_POLLS == 0) {
             threads.sample();
         }
+        recordCheckpoint();
+    }
+
+    private void recordCheckpoint() {
         long id = ProgressMetrics.job("lastCompletedCheckpointId");
         if (ProgressMetrics.job("numberOfCompletedCheckpoints") > 0 && id != lastId) {
             lastId = id;
@@ -61,7 +65,7 @@ final class RunSummary {
 
     /** Writes the summary of a finished run. */
     synchronized void write(Path file, double jobSeconds, Path stateDir) throws IOException {
-        poll();
+        recordCheckpoint();
         threads.sample();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("job_seconds", jobSeconds);
