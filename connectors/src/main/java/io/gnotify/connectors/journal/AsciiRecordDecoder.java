@@ -1,9 +1,17 @@
 package io.gnotify.connectors.journal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Encoding 2: 36-character text gfids and decimal numbers. */
 final class AsciiRecordDecoder extends RecordDecoder {
     /** More digits than any 32-bit value needs. */
     private static final int MAX_DIGITS = 10;
+    private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_NIBBLES = 0x0F0F0F0F0F0F0F0FL;
+    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
 
     /** Output of {@link Gfid#parseText} (read at once by {@link #readGfid}; the record-start checks only test). */
     private final long[] gfid = new long[2];
@@ -31,6 +39,30 @@ final class AsciiRecordDecoder extends RecordDecoder {
 
     @Override
     int readNumber(byte[] b, int p, int limit) throws DecodeFailure {
+        if (p + Long.BYTES <= limit) {
+            // Fast path for the usual number: one to seven digits and a NUL, read as one long (first byte lowest).
+            long x = (long) LITTLE_ENDIAN_LONG.get(b, p);
+            // A byte is flagged unless its high nibble is 3 and its low nibble at most 9.
+            long nonDigit = ((x & HIGH_NIBBLES) ^ 0x3030303030303030L) | (((x & LOW_NIBBLES) + 0x0606060606060606L) & HIGH_NIBBLES);
+            int digits = Long.numberOfTrailingZeros(nonDigit) >>> 3;
+            if (digits > 0 && digits < Long.BYTES && b[p + digits] == 0) {
+                scratchNumber = decimal(x & LOW_NIBBLES, digits);
+                return p + digits;
+            }
+        }
+        return readNumberByteByByte(b, p, limit);
+    }
+
+    /** The value of the first {@code digits} (1-7) digit values in {@code v}'s bytes, the first byte most significant. */
+    private static long decimal(long v, int digits) {
+        v <<= 8 * (Long.BYTES - digits); // the digits to the top bytes, zeros (leading zeros) below
+        v = (v * 10 + (v >>> 8)) & 0x00FF00FF00FF00FFL;
+        v = (v * 100 + (v >>> 16)) & 0x0000FFFF0000FFFFL;
+        return (v * 10000 + (v >>> 32)) & 0xFFFFFFFFL;
+    }
+
+    /** Every other number, and every malformed one (which fails here with the right problem). */
+    private int readNumberByteByByte(byte[] b, int p, int limit) throws DecodeFailure {
         long v = 0;
         int i = p;
         for (int stop = Math.min(limit, p + MAX_DIGITS); i < stop; i++) {

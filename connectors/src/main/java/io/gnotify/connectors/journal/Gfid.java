@@ -16,19 +16,10 @@ public final class Gfid {
     public static final long ROOT_LSB = 1L;
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final VarHandle BIG_ENDIAN_SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    /** Two ASCII characters, read as one big-endian char, to the byte their hex digits make, or -1 (the valid pairs lie in a few dozen cache lines). */
-    private static final short[] HEX_PAIR = new short[1 << 16];
-
-    static {
-        java.util.Arrays.fill(HEX_PAIR, (short) -1);
-        String digits = "0123456789abcdefABCDEF";
-        for (char hi : digits.toCharArray()) {
-            for (char lo : digits.toCharArray()) {
-                HEX_PAIR[hi << 8 | lo] = (short) (Character.digit(hi, 16) << 4 | Character.digit(lo, 16));
-            }
-        }
-    }
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_NIBBLES = 0x0F0F0F0F0F0F0F0FL;
 
     private Gfid() {}
 
@@ -45,16 +36,16 @@ public final class Gfid {
         if (pos < 0 || pos + TEXT_LENGTH > buf.length || !dashesAt(buf, pos)) {
             return false;
         }
-        long time = hexPairs(buf, pos, 4);
-        long mid = hexPairs(buf, pos + 9, 2);
-        long high = hexPairs(buf, pos + 14, 2);
-        long seq = hexPairs(buf, pos + 19, 2);
-        long node = hexPairs(buf, pos + 24, 6);
-        if ((time | mid | high | seq | node) < 0) {
+        // Four groups of eight digits: 8 | 4+4 | 4+4 (the first of the node's 12) | the last 8.
+        long time = hex8((long) BIG_ENDIAN_LONG.get(buf, pos));
+        long midHigh = hex8(twoInts(buf, pos + 9, pos + 14));
+        long seqNode = hex8(twoInts(buf, pos + 19, pos + 24));
+        long nodeLow = hex8((long) BIG_ENDIAN_LONG.get(buf, pos + 28));
+        if ((time | midHigh | seqNode | nodeLow) < 0) {
             return false;
         }
-        out[0] = time << 32 | mid << 16 | high;
-        out[1] = seq << 48 | node;
+        out[0] = time << 32 | midHigh;
+        out[1] = seqNode << 32 | nodeLow;
         return true;
     }
 
@@ -110,16 +101,29 @@ public final class Gfid {
         return buf[pos + 8] == '-' && buf[pos + 13] == '-' && buf[pos + 18] == '-' && buf[pos + 23] == '-';
     }
 
-    /** The value of {@code pairs} (at most 6) pairs of hex digits at {@code pos}, or a negative value. */
-    private static long hexPairs(byte[] buf, int pos, int pairs) {
-        long v = 0;
-        int bad = 0;
-        for (int i = 0; i < pairs; i++) {
-            int b = HEX_PAIR[(char) (short) BIG_ENDIAN_SHORT.get(buf, pos + 2 * i)];
-            bad |= b;
-            v = v << 8 | (b & 0xff);
+    /** The four bytes at {@code first} then the four at {@code second}, as one big-endian long. */
+    private static long twoInts(byte[] buf, int first, int second) {
+        return (long) (int) BIG_ENDIAN_INT.get(buf, first) << 32 | ((int) BIG_ENDIAN_INT.get(buf, second) & 0xffffffffL);
+    }
+
+    /**
+     * The 32-bit value of the eight ASCII hex digits in {@code x} (the first digit in its top byte), or -1 if any
+     * byte is not one of {@code 0-9a-fA-F}. All eight bytes are checked and converted at once.
+     */
+    static long hex8(long x) {
+        // For bytes below 0x80 these sums carry into no neighbour; each byte's top bit then answers one
+        // comparison: x >= '0', x > '9', and (with 'A'-'F' folded onto 'a'-'f') x >= 'a', x > 'f'.
+        long folded = x | 0x2020202020202020L;
+        long digit = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L);
+        long letter = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x1919191919191919L);
+        if ((x & HIGH_BITS) != 0 || ((digit | letter) & HIGH_BITS) != HIGH_BITS) {
+            return -1;
         }
-        return bad < 0 ? -1 : v;
+        // A digit's value is its low nibble, a letter's (bit 6 set) its low nibble plus 9; then pack the nibbles.
+        long v = (x & LOW_NIBBLES) + ((x >>> 6) & 0x0101010101010101L) * 9;
+        v = (v | v >>> 4) & 0x00FF00FF00FF00FFL;
+        v = (v | v >>> 8) & 0x0000FFFF0000FFFFL;
+        return (v | v >>> 16) & 0xFFFFFFFFL;
     }
 
     private static void putHex(long value, int digits, byte[] out, int pos) {

@@ -56,6 +56,25 @@ class GfidTest {
         }
     }
 
+    @Test
+    void groupsOfEightMatchAByteByByteReferenceForMixedBytes() {
+        // Near-misses of every range the group check tests ('/', ':', '@', 'G', '`', 'g', 0x7f, 0x80, 0xc0) mixed
+        // with digits in random places, since a carry bug would show only with several unusual bytes in a group.
+        byte[] alphabet = bytes("0123456789abcdefABCDEF/:@G`g\u0000\u007f\u0080\u00b0\u00c0\u00e6\u00ff");
+        Random random = new Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            long x = 0;
+            long expected = 0;
+            for (int k = 0; k < 8; k++) {
+                int c = alphabet[random.nextInt(i % 2 == 0 ? 22 : alphabet.length)] & 0xff;
+                x = x << 8 | c;
+                int d = c < 128 ? Character.digit((char) c, 16) : -1;
+                expected = expected < 0 || d < 0 ? -1 : expected << 4 | d;
+            }
+            assertThat(Gfid.hex8(x)).as("%016x", x).isEqualTo(expected);
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
