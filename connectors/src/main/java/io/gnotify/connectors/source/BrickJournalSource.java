@@ -70,7 +70,7 @@ public final class BrickJournalSource
         return BrickJournalSourceReader.create(options, context,
                 options.get(BrickJournalSourceOptions.POLL_INTERVAL).toMillis(),
                 options.get(BrickJournalSourceOptions.MAX_RECORDS_PER_FETCH),
-                options.get(BrickJournalSourceOptions.PROGRESS_REPORT_INTERVAL).toMillis());
+                options.get(BrickJournalSourceOptions.PROGRESS_REPORT_INTERVAL).toMillis(), bounded);
     }
 
     @Override

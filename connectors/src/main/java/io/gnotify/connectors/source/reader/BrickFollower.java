@@ -161,6 +161,8 @@ final class BrickFollower {
         }
         if (cursor == null) {
             cursor = resolveStart(htimes);
+        } else if (cursor.bounded() != split.bounded()) {
+            cursor = inThisMode(cursor, htimes);
         }
         Path htime = changelog.directory().resolve("htime").resolve("HTIME." + cursor.htime());
         if (!java.nio.file.Files.exists(htime)) {
@@ -190,6 +192,20 @@ final class BrickFollower {
         cursor = at(BrickChangelog.htimeStart(next), 0, 0, cursor.lastRollover());
         restarted = true;
         return next;
+    }
+
+    /**
+     * A restored cursor of the other mode: a continuous run's cursor gets the end a bounded run sets (the complete
+     * entries of the newest HTIME file now), a bounded run's loses its end.
+     */
+    private BrickCursor inThisMode(BrickCursor restored, List<Path> htimes) throws IOException {
+        if (!split.bounded()) {
+            return new BrickCursor(restored.htime(), restored.entry(), restored.offset(), restored.lastRollover(),
+                    restored.htime(), BrickCursor.UNBOUNDED);
+        }
+        Path last = htimes.get(htimes.size() - 1);
+        return new BrickCursor(restored.htime(), restored.entry(), restored.offset(), restored.lastRollover(),
+                BrickChangelog.htimeStart(last), HtimeTail.open(last, 0, problems).completeEntries());
     }
 
     private BrickCursor resolveStart(List<Path> htimes) throws IOException {

@@ -5,6 +5,7 @@ import io.gnotify.connectors.source.event.BrickProgressEvent;
 import io.gnotify.connectors.source.event.BrickStatusEvent;
 import io.gnotify.connectors.source.split.BrickSplit;
 import io.gnotify.connectors.source.split.BrickSplitState;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.connector.source.SourceEvent;
@@ -27,27 +28,38 @@ public final class BrickJournalSourceReader
     private final Map<String, BrickMetrics> metrics;
     private final Map<String, Long> lastReport = new ConcurrentHashMap<>();
     private final long progressIntervalMillis;
+    /** This run's mode: splits restored from a run of the other mode take it ({@link BrickSplit#inMode}). */
+    private final boolean boundedRun;
 
     private BrickJournalSourceReader(Configuration config, SourceReaderContext context, BrickStatusBoard board,
             BrickProblemReporter problems, Map<String, BrickMetrics> metrics, ProgressForwarder forwarder,
-            long pollIntervalMillis, int maxPerBrick, long progressIntervalMillis) {
+            long pollIntervalMillis, int maxPerBrick, long progressIntervalMillis, boolean boundedRun) {
         super(() -> new BrickSplitReader(board, problems, pollIntervalMillis, maxPerBrick),
                 new BrickRecordEmitter(metrics, forwarder), config, context);
         this.board = board;
         this.problems = problems;
         this.metrics = metrics;
         this.progressIntervalMillis = progressIntervalMillis;
+        this.boundedRun = boundedRun;
     }
 
-    /** Creates a reader polling every {@code pollIntervalMillis} for at most {@code maxPerBrick} records per brick. */
+    /**
+     * Creates a reader polling every {@code pollIntervalMillis} for at most {@code maxPerBrick} records per brick;
+     * {@code boundedRun}: the job reads the journals present at its start and ends.
+     */
     public static BrickJournalSourceReader create(Configuration config, SourceReaderContext context,
-            long pollIntervalMillis, int maxPerBrick, long progressIntervalMillis) {
+            long pollIntervalMillis, int maxPerBrick, long progressIntervalMillis, boolean boundedRun) {
         ProgressForwarder forwarder = new ProgressForwarder();
         BrickJournalSourceReader r = new BrickJournalSourceReader(config, context, new BrickStatusBoard(),
                 new BrickProblemReporter(), new ConcurrentHashMap<>(), forwarder, pollIntervalMillis, maxPerBrick,
-                progressIntervalMillis);
+                progressIntervalMillis, boundedRun);
         forwarder.reader = r;
         return r;
+    }
+
+    @Override
+    public void addSplits(List<BrickSplit> splits) {
+        super.addSplits(splits.stream().map(s -> s.inMode(boundedRun)).toList());
     }
 
     @Override

@@ -53,6 +53,15 @@ public final class BrickSplit implements SourceSplit {
         return cursor;
     }
 
+    /**
+     * This split as a run of the given mode reads it: a split restored from a run of the other mode (a bounded
+     * run resuming a continuous run's checkpoint, or the reverse) takes this run's mode, and its follower moves
+     * the cursor's end accordingly.
+     */
+    public BrickSplit inMode(boolean boundedRun) {
+        return boundedRun == bounded ? this : new BrickSplit(brick, localPath, start, boundedRun, cursor);
+    }
+
     public BrickSplit withCursor(BrickCursor newCursor) {
         return new BrickSplit(brick, localPath, start, bounded, newCursor);
     }

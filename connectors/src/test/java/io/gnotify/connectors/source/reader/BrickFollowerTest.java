@@ -91,6 +91,50 @@ class BrickFollowerTest {
         }
     }
 
+    /**
+     * A cursor checkpointed by a continuous run, restored into a bounded run, ends where a bounded run would (and
+     * the reverse): the bounded run finishes with exactly the rest, and the continuous one keeps following.
+     */
+    @Test
+    void aRestoredCursorTakesTheModeOfTheRunThatResumesIt(@TempDir Path tmp) throws Exception {
+        Path brick = tmp.resolve("b1");
+        Fixtures.copyBrick("single-tiny", "b1", brick);
+        Path htime = BrickChangelog.of(brick).htimeFiles().get(0);
+        byte[] all = Files.readAllBytes(htime);
+        int entryLength = Fixtures.indexOf(all, (byte) 0) + 1;
+        int entries = all.length / entryLength;
+        Files.write(htime, Arrays.copyOf(all, entryLength * 4));
+        BrickSplit continuous = split(brick, StartPosition.earliest(), false);
+        List<BrickElement> first = drain(new BrickFollower(continuous, ProblemListener.STRICT), 1000);
+        BrickCursor checkpointed = first.get(first.size() - 1).cursorAfter();
+        assertThat(checkpointed.bounded()).isFalse();
+
+        // More journals roll over while nothing runs; then a bounded run resumes the continuous run's cursor.
+        Files.write(htime, all);
+        BrickFollower bounded = new BrickFollower(continuous.withCursor(checkpointed).inMode(true), ProblemListener.STRICT);
+        List<BrickElement> rest = new ArrayList<>();
+        int polls = 0;
+        while (bounded.poll(1000, rest)) {
+            assertThat(++polls).as("the bounded run ends").isLessThan(100);
+        }
+        assertThat(rest.remove(0)).isEqualTo(BrickElement.resumed(checkpointed));
+        assertThat(rest).filteredOn(e -> e.kind() == BrickElement.Kind.ROLLOVER).hasSize(entries - 4);
+        List<BrickElement> whole = new ArrayList<>(first);
+        whole.addAll(rest);
+        assertThat(records(whole)).containsExactlyElementsOf(expectedRecords("single-tiny", "b1"));
+        BrickCursor end = rest.get(rest.size() - 1).cursorAfter();
+        assertThat(end.atEnd()).isTrue();
+
+        // A continuous run resuming the bounded run's final cursor is not at an end: it waits for what comes next.
+        BrickSplit fromBounded = continuous.inMode(true).withCursor(end).inMode(false);
+        assertThat(fromBounded.bounded()).isFalse();
+        BrickFollower again = new BrickFollower(fromBounded, ProblemListener.STRICT);
+        List<BrickElement> none = new ArrayList<>();
+        assertThat(again.poll(1000, none)).isTrue();
+        assertThat(again.poll(1000, none)).isTrue();
+        assertThat(none).containsExactly(BrickElement.resumed(end));
+    }
+
     @Test
     void startPositionsLatestAndTimestamp() throws Exception {
         Path brick = Fixtures.brick("single-tiny", "b1");
