@@ -171,6 +171,11 @@ final class BenchCommand implements Callable<Integer> {
         r.path("thread_cpu_seconds").fields().forEachRemaining(e -> cpu.append(String.format(" %s %.1f;", e.getKey(),
                 e.getValue().asDouble())));
         out.println(cpu);
+        StringBuilder gc = new StringBuilder(String.format("  GC: heap %s, young generation %s;", mb(r.path("heap_bytes").path("max").asLong()),
+                mb(r.path("heap_bytes").path("young_max").asLong())));
+        r.path("gc").forEach(c -> gc.append(String.format(" %s %d collections in %.1f s;", c.path("name").asText(),
+                c.path("count").asLong(), c.path("seconds").asDouble())));
+        out.println(gc);
     }
 
     private static String mb(long bytes) {

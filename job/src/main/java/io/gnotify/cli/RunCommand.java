@@ -142,7 +142,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--summary-json", paramLabel = "FILE", description = {"Embedded runs: when the job ends, write a JSON",
             "summary: records, operations, duplicates, events, manifests, each task's busy time, every checkpoint's",
-            "duration and size, the state directory's size and the peak resident set (gnotify bench reads it)."})
+            "duration and size, the state directory's size, the peak resident set, the CPU seconds by thread group,",
+            "each garbage collector's collections and time, and the heap's sizes (gnotify bench reads it)."})
     Path summaryJson;
 
     @picocli.CommandLine.Mixin

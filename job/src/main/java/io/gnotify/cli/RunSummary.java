@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -98,11 +100,36 @@ final class RunSummary {
         s.put("checkpoints", checkpoints);
         s.put("state_dir_bytes", stateDir == null ? null : sizeOnDisk(stateDir));
         s.put("peak_rss_bytes", peakRss());
-        s.put("process_cpu_seconds", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        s.put("process_cpu_seconds", ((com.sun.management.OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
         s.put("thread_cpu_seconds", threads.secondsByGroup());
+        s.put("gc", collections());
+        s.put("heap_bytes", Map.of("max", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax(),
+                "young_max", youngGenerationMax()));
         Files.createDirectories(file.toAbsolutePath().getParent());
         JSON.writeValue(file.toFile(), s);
+    }
+
+    /** Each garbage collector's collections and their total time (for the stop-the-world collectors, pauses). */
+    static List<Map<String, Object>> collections() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            all.add(Map.of("name", gc.getName(), "count", gc.getCollectionCount(), "seconds", gc.getCollectionTime() / 1e3));
+        }
+        return all;
+    }
+
+    /** The young generation's largest size (its eden and survivor pools), or -1 if the collector reports none. */
+    static long youngGenerationMax() {
+        long young = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            String name = pool.getName();
+            if (pool.getType() == MemoryType.HEAP && (name.contains("Eden") || name.contains("Survivor"))) {
+                long max = pool.getUsage().getMax() > 0 ? pool.getUsage().getMax() : pool.getUsage().getCommitted();
+                young += Math.max(0, max);
+            }
+        }
+        return young == 0 ? -1 : young;
     }
 
     /** The process's peak resident set ({@code VmHWM} in {@code /proc/self/status}), or -1 off Linux. */

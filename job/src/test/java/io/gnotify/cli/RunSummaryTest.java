@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The state directory's size, taken while Flink may be deleting subsumed checkpoints under it. */
+/** The summary's own figures: the state directory's size (taken while Flink may be deleting subsumed checkpoints under it) and the collector's. */
 class RunSummaryTest {
     @TempDir
     Path tmp;
@@ -22,6 +22,20 @@ class RunSummaryTest {
         Files.write(tmp.resolve("a/b/two"), new byte[23]);
         assertThat(RunSummary.sizeOnDisk(tmp)).isEqualTo(123);
         assertThat(RunSummary.sizeOnDisk(tmp.resolve("missing"))).isZero();
+    }
+
+    @Test
+    void collectionsAreCountedPerCollectorAndTheYoungGenerationIsSized() {
+        long before = RunSummary.collections().stream().mapToLong(c -> (Long) c.get("count")).sum();
+        System.gc();
+        var after = RunSummary.collections();
+        assertThat(after).isNotEmpty().allSatisfy(c -> {
+            assertThat((String) c.get("name")).isNotBlank();
+            assertThat((Double) c.get("seconds")).isNotNegative();
+        });
+        assertThat(after.stream().mapToLong(c -> (Long) c.get("count")).sum()).isGreaterThan(before);
+        long heap = Runtime.getRuntime().maxMemory();
+        assertThat(RunSummary.youngGenerationMax()).isPositive().isLessThanOrEqualTo(2 * heap);
     }
 
     @Test

@@ -42,6 +42,19 @@ class BrickFollowerTest {
         }
     }
 
+    /** A copy of the single-tiny brick whose HTIME file holds only its first entries; {@code all} is the whole file. */
+    record GrowingBrick(Path brick, Path htime, byte[] all, int entryLength) {
+        static GrowingBrick of(Path tmp, int firstEntries) throws Exception {
+            Path brick = tmp.resolve("b1");
+            Fixtures.copyBrick("single-tiny", "b1", brick);
+            Path htime = BrickChangelog.of(brick).htimeFiles().get(0);
+            byte[] all = Files.readAllBytes(htime);
+            int entryLength = Fixtures.indexOf(all, (byte) 0) + 1;
+            Files.write(htime, Arrays.copyOf(all, entryLength * firstEntries));
+            return new GrowingBrick(brick, htime, all, entryLength);
+        }
+    }
+
     static List<JournalRecord> records(List<BrickElement> elements) {
         return elements.stream().filter(e -> e.kind() == BrickElement.Kind.RECORD).map(BrickElement::record).toList();
     }
@@ -97,20 +110,16 @@ class BrickFollowerTest {
      */
     @Test
     void aRestoredCursorTakesTheModeOfTheRunThatResumesIt(@TempDir Path tmp) throws Exception {
-        Path brick = tmp.resolve("b1");
-        Fixtures.copyBrick("single-tiny", "b1", brick);
-        Path htime = BrickChangelog.of(brick).htimeFiles().get(0);
-        byte[] all = Files.readAllBytes(htime);
-        int entryLength = Fixtures.indexOf(all, (byte) 0) + 1;
-        int entries = all.length / entryLength;
-        Files.write(htime, Arrays.copyOf(all, entryLength * 4));
+        GrowingBrick g = GrowingBrick.of(tmp, 4);
+        Path brick = g.brick();
+        int entries = g.all().length / g.entryLength();
         BrickSplit continuous = split(brick, StartPosition.earliest(), false);
         List<BrickElement> first = drain(new BrickFollower(continuous, ProblemListener.STRICT), 1000);
         BrickCursor checkpointed = first.get(first.size() - 1).cursorAfter();
         assertThat(checkpointed.bounded()).isFalse();
 
         // More journals roll over while nothing runs; then a bounded run resumes the continuous run's cursor.
-        Files.write(htime, all);
+        Files.write(g.htime(), g.all());
         BrickFollower bounded = new BrickFollower(continuous.withCursor(checkpointed).inMode(true), ProblemListener.STRICT);
         List<BrickElement> rest = new ArrayList<>();
         int polls = 0;
@@ -155,14 +164,12 @@ class BrickFollowerTest {
     /** A live brick: HTIME grows one rollover at a time (with a torn entry in between) while we follow it. */
     @Test
     void followsABrickAsItRollsOver(@TempDir Path tmp) throws Exception {
-        Path brick = tmp.resolve("b1");
-        Fixtures.copyBrick("single-tiny", "b1", brick);
-        Path htime = BrickChangelog.of(brick).htimeFiles().get(0);
-        byte[] all = Files.readAllBytes(htime);
-        int entryLength = Fixtures.indexOf(all, (byte) 0) + 1;
-        Files.write(htime, Arrays.copyOf(all, entryLength * 10));
+        GrowingBrick g = GrowingBrick.of(tmp, 10);
+        Path htime = g.htime();
+        byte[] all = g.all();
+        int entryLength = g.entryLength();
 
-        BrickFollower f = new BrickFollower(split(brick, StartPosition.earliest(), false), ProblemListener.STRICT);
+        BrickFollower f = new BrickFollower(split(g.brick(), StartPosition.earliest(), false), ProblemListener.STRICT);
         List<BrickElement> out = drain(f, 1000);
         assertThat(out).filteredOn(e -> e.kind() == BrickElement.Kind.ROLLOVER).hasSize(10);
 
