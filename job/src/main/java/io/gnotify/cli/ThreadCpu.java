@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,8 +61,10 @@ final class ThreadCpu {
                         n = ch.read(line);
                     } while (n > 0 && line.hasRemaining());
                     stat = new String(line.array(), 0, line.position(), StandardCharsets.ISO_8859_1);
-                } catch (NoSuchFileException e) {
-                    continue; // the thread ended meanwhile; its previous reading stands
+                } catch (IOException e) {
+                    // The thread ended meanwhile: gone before the open (NoSuchFileException) or during the read
+                    // (ESRCH, "No such process"). Its previous reading stands; one thread's figure never fails a run.
+                    continue;
                 }
                 Map.Entry<String, Long> reading = parse(stat);
                 if (reading != null) {

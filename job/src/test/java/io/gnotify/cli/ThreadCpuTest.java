@@ -57,6 +57,21 @@ class ThreadCpuTest {
         assertThat(cpu.secondsByGroup()).containsExactlyInAnyOrderEntriesOf(Map.of("manifest stage", 3.5, "dedup", 0.75));
     }
 
+    /** A thread that ends while its stat is read fails the read (ESRCH); that thread keeps its last reading. */
+    @Test
+    void aStatThatCannotBeReadKeepsTheLastReadingAndFailsNothing(@TempDir Path proc) throws Exception {
+        ThreadCpu cpu = new ThreadCpu(proc);
+        thread(proc, 10, "manifests (1/1)", 100, 0);
+        thread(proc, 11, "dedup operatio", 40, 10);
+        cpu.sample();
+        thread(proc, 10, "manifests (1/1)", 300, 50);
+        // A directory where the stat file was: opening it works, reading it fails with an IOException.
+        Files.delete(proc.resolve("11/stat"));
+        Files.createDirectories(proc.resolve("11/stat"));
+        cpu.sample();
+        assertThat(cpu.secondsByGroup()).containsExactlyInAnyOrderEntriesOf(Map.of("manifest stage", 3.5, "dedup", 0.5));
+    }
+
     /** gnotify runs on Linux, as GlusterFS does. */
     @Test
     void readsThisProcess() throws Exception {
