@@ -45,31 +45,37 @@ class ThreadCpuTest {
 
     @Test
     void aThreadThatEndedKeepsItsLastReading(@TempDir Path proc) throws Exception {
-        ThreadCpu cpu = new ThreadCpu(proc);
-        thread(proc, 10, "manifests (1/1)", 100, 0);
-        thread(proc, 11, "dedup operatio", 40, 10);
-        thread(proc, 12, "dedup operatio", 25, 0);
-        cpu.sample();
-        thread(proc, 10, "manifests (1/1)", 300, 50);
-        Files.delete(proc.resolve("11/stat"));
-        Files.delete(proc.resolve("11"));
-        cpu.sample();
-        assertThat(cpu.secondsByGroup()).containsExactlyInAnyOrderEntriesOf(Map.of("manifest stage", 3.5, "dedup", 0.75));
+        assertThat(endDedupThreadBetweenSamples(proc, dir -> {
+            Files.delete(dir.resolve("stat"));
+            Files.delete(dir);
+        })).containsExactlyInAnyOrderEntriesOf(Map.of("manifest stage", 3.5, "dedup", 0.5));
     }
 
     /** A thread that ends while its stat is read fails the read (ESRCH); that thread keeps its last reading. */
     @Test
     void aStatThatCannotBeReadKeepsTheLastReadingAndFailsNothing(@TempDir Path proc) throws Exception {
+        // A directory where the stat file was: opening it works, reading it fails with an IOException.
+        assertThat(endDedupThreadBetweenSamples(proc, dir -> {
+            Files.delete(dir.resolve("stat"));
+            Files.createDirectories(dir.resolve("stat"));
+        })).containsExactlyInAnyOrderEntriesOf(Map.of("manifest stage", 3.5, "dedup", 0.5));
+    }
+
+    /** Samples a manifest and a dedup thread, lets the manifest thread run on and {@code end} the dedup's task directory, samples again. */
+    private static Map<String, Double> endDedupThreadBetweenSamples(Path proc, TaskEnd end) throws Exception {
         ThreadCpu cpu = new ThreadCpu(proc);
         thread(proc, 10, "manifests (1/1)", 100, 0);
         thread(proc, 11, "dedup operatio", 40, 10);
         cpu.sample();
         thread(proc, 10, "manifests (1/1)", 300, 50);
-        // A directory where the stat file was: opening it works, reading it fails with an IOException.
-        Files.delete(proc.resolve("11/stat"));
-        Files.createDirectories(proc.resolve("11/stat"));
+        end.apply(proc.resolve("11"));
         cpu.sample();
-        assertThat(cpu.secondsByGroup()).containsExactlyInAnyOrderEntriesOf(Map.of("manifest stage", 3.5, "dedup", 0.5));
+        return cpu.secondsByGroup();
+    }
+
+    /** How a thread's task directory goes away. */
+    private interface TaskEnd {
+        void apply(Path taskDir) throws Exception;
     }
 
     /** gnotify runs on Linux, as GlusterFS does. */
