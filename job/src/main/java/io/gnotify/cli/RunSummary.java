@@ -125,8 +125,8 @@ final class RunSummary {
         for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
             String name = pool.getName();
             if (pool.getType() == MemoryType.HEAP && (name.contains("Eden") || name.contains("Survivor"))) {
-                long max = pool.getUsage().getMax() > 0 ? pool.getUsage().getMax() : pool.getUsage().getCommitted();
-                young += Math.max(0, max);
+                var usage = pool.getUsage();
+                young += Math.max(0, usage.getMax() > 0 ? usage.getMax() : usage.getCommitted());
             }
         }
         return young == 0 ? -1 : young;

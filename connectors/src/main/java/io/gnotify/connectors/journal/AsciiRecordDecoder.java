@@ -1,17 +1,10 @@
 package io.gnotify.connectors.journal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /** Encoding 2: 36-character text gfids and decimal numbers. */
 final class AsciiRecordDecoder extends RecordDecoder {
     /** More digits than any 32-bit value needs. */
     private static final int MAX_DIGITS = 10;
-    private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW_NIBBLES = 0x0F0F0F0F0F0F0F0FL;
-    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+    private static final long HIGH_NIBBLES = ~ByteScan.LOW_NIBBLES;
 
     /** Output of {@link Gfid#parseText} (read at once by {@link #readGfid}; the record-start checks only test). */
     private final long[] gfid = new long[2];
@@ -41,12 +34,12 @@ final class AsciiRecordDecoder extends RecordDecoder {
     int readNumber(byte[] b, int p, int limit) throws DecodeFailure {
         if (p + Long.BYTES <= limit) {
             // Fast path for the usual number: one to seven digits and a NUL, read as one long (first byte lowest).
-            long x = (long) LITTLE_ENDIAN_LONG.get(b, p);
+            long x = ByteScan.littleEndianLong(b, p);
             // A byte is flagged unless its high nibble is 3 and its low nibble at most 9.
-            long nonDigit = ((x & HIGH_NIBBLES) ^ 0x3030303030303030L) | (((x & LOW_NIBBLES) + 0x0606060606060606L) & HIGH_NIBBLES);
+            long nonDigit = ((x & HIGH_NIBBLES) ^ 0x3030303030303030L) | (((x & ByteScan.LOW_NIBBLES) + 0x0606060606060606L) & HIGH_NIBBLES);
             int digits = Long.numberOfTrailingZeros(nonDigit) >>> 3;
             if (digits > 0 && digits < Long.BYTES && b[p + digits] == 0) {
-                scratchNumber = decimal(x & LOW_NIBBLES, digits);
+                scratchNumber = decimal(x & ByteScan.LOW_NIBBLES, digits);
                 return p + digits;
             }
         }

@@ -18,8 +18,6 @@ public final class Gfid {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_NIBBLES = 0x0F0F0F0F0F0F0F0FL;
 
     private Gfid() {}
 
@@ -116,11 +114,11 @@ public final class Gfid {
         long folded = x | 0x2020202020202020L;
         long digit = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L);
         long letter = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x1919191919191919L);
-        if ((x & HIGH_BITS) != 0 || ((digit | letter) & HIGH_BITS) != HIGH_BITS) {
+        if ((x & ByteScan.HIGH_BITS) != 0 || ((digit | letter) & ByteScan.HIGH_BITS) != ByteScan.HIGH_BITS) {
             return -1;
         }
         // A digit's value is its low nibble, a letter's (bit 6 set) its low nibble plus 9; then pack the nibbles.
-        long v = (x & LOW_NIBBLES) + ((x >>> 6) & 0x0101010101010101L) * 9;
+        long v = (x & ByteScan.LOW_NIBBLES) + ((x >>> 6) & 0x0101010101010101L) * 9;
         v = (v | v >>> 4) & 0x00FF00FF00FF00FFL;
         v = (v | v >>> 8) & 0x0000FFFF0000FFFFL;
         return (v | v >>> 16) & 0xFFFFFFFFL;

@@ -200,12 +200,15 @@ final class BrickFollower {
      */
     private BrickCursor inThisMode(BrickCursor restored, List<Path> htimes) throws IOException {
         if (!split.bounded()) {
-            return new BrickCursor(restored.htime(), restored.entry(), restored.offset(), restored.lastRollover(),
-                    restored.htime(), BrickCursor.UNBOUNDED);
+            return restored.withEnd(restored.htime(), BrickCursor.UNBOUNDED);
         }
         Path last = htimes.get(htimes.size() - 1);
-        return new BrickCursor(restored.htime(), restored.entry(), restored.offset(), restored.lastRollover(),
-                BrickChangelog.htimeStart(last), HtimeTail.open(last, 0, problems).completeEntries());
+        return restored.withEnd(BrickChangelog.htimeStart(last), completeEntries(last));
+    }
+
+    /** The entries of HTIME file {@code htime} whose journals are complete (a torn last entry is not). */
+    private int completeEntries(Path htime) throws IOException {
+        return HtimeTail.open(htime, 0, problems).completeEntries();
     }
 
     private BrickCursor resolveStart(List<Path> htimes) throws IOException {
@@ -213,10 +216,10 @@ final class BrickFollower {
         Path first = htimes.get(0);
         Path last = htimes.get(htimes.size() - 1);
         long endHtime = BrickChangelog.htimeStart(last);
-        int endEntry = split.bounded() ? HtimeTail.open(last, 0, problems).completeEntries() : BrickCursor.UNBOUNDED;
+        int endEntry = split.bounded() ? completeEntries(last) : BrickCursor.UNBOUNDED;
         switch (start.kind()) {
             case LATEST:
-                return new BrickCursor(endHtime, HtimeTail.open(last, 0, problems).completeEntries(), 0,
+                return new BrickCursor(endHtime, split.bounded() ? endEntry : completeEntries(last), 0,
                         BrickCursor.NO_ROLLOVER, endHtime, endEntry);
             case TIMESTAMP:
             case CRAWL:
@@ -229,7 +232,7 @@ final class BrickFollower {
                         }
                     }
                 }
-                return new BrickCursor(endHtime, HtimeTail.open(last, 0, problems).completeEntries(), 0,
+                return new BrickCursor(endHtime, split.bounded() ? endEntry : completeEntries(last), 0,
                         BrickCursor.NO_ROLLOVER, endHtime, endEntry);
             default:
                 return new BrickCursor(BrickChangelog.htimeStart(first), 0, 0, BrickCursor.NO_ROLLOVER, endHtime, endEntry);

@@ -19,6 +19,11 @@ public record BrickCursor(long htime, int entry, long offset, long lastRollover,
         return endEntry != UNBOUNDED;
     }
 
+    /** The same position with another end ({@link #UNBOUNDED} as {@code newEndEntry}: none). */
+    public BrickCursor withEnd(long newEndHtime, int newEndEntry) {
+        return new BrickCursor(htime, entry, offset, lastRollover, newEndHtime, newEndEntry);
+    }
+
     /** True if this cursor has reached its bounded end. */
     public boolean atEnd() {
         return bounded() && (htime > endHtime || (htime == endHtime && entry >= endEntry));
