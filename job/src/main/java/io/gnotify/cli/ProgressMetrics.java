@@ -29,7 +29,7 @@ public final class ProgressMetrics implements MetricReporter {
             "operations", "duplicateCopies", "lateCopiesDropped", "healCopiesDropped", "eventsSequenced",
             "windowCloseMillis", "windowCloseCpuMillis", "longestWindowCloseMillis",
             "numberOfCompletedCheckpoints", "lastCheckpointDuration",
-            "lastCheckpointSize", "lastCheckpointFullSize", "lastCompletedCheckpointId");
+            "lastCheckpointSize", "lastCheckpointFullSize", "lastCompletedCheckpointId", "manifestWatermark");
 
     /** Registered through {@code metrics.reporter.progress.factory.class}. */
     public static final class Factory implements MetricReporterFactory {
@@ -60,6 +60,13 @@ public final class ProgressMetrics implements MetricReporter {
 
     @Override
     public void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {}
+
+    /** Forgets an earlier job's metrics (one JVM can run several jobs, as the tests do). */
+    static void reset() {
+        BRICKS.clear();
+        JOB.clear();
+        BUSY.clear();
+    }
 
     /** A brick's metric as a number (0 when not registered yet). */
     static long brick(String brick, String name) {

@@ -64,6 +64,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--bounded", description = "Read the journals present at start, then finish.")
     boolean bounded;
 
+    @Option(names = "--catch-up", description = {"Embedded runs: follow the journals until every window that the",
+            "journals present at start complete is published, then save the state (a savepoint in --state-dir) and",
+            "stop. The next run with the same --state-dir continues there, so a run from cron publishes each window",
+            "once and reads each journal once. The window still open at the end comes with a later run."})
+    boolean catchUp;
+
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "10s", description = "Checkpoint (and commit) interval (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
@@ -155,6 +161,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (bounded && catchUp) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--bounded and --catch-up exclude each other: --bounded ends with the last partial window and "
+                            + "keeps no state; --catch-up stops at the last complete window and saves its state");
+        }
         VolumeInfo volume = VolumeInfo.parse(volumeInfo, volumeName);
         JobSettings settings = new JobSettings(volume, BrickMap.of(brickMap), output.toAbsolutePath(),
                 new WindowGrid(window.toSeconds()), bounded, startPosition(), dedupHorizon, emitEvents,
@@ -173,11 +184,19 @@ final class RunCommand implements Callable<Integer> {
         }
         env.setParallelism(parallelism);
         VolumePipeline.build(env, settings);
-        out.printf("gnotify: %s, %s; output in %s%n", volume, bounded ? "bounded" : "continuous",
+        out.printf("gnotify: %s, %s; output in %s%n", volume, bounded ? "bounded" : catchUp ? "catching up" : "continuous",
                 output.resolve(volume.name()).toAbsolutePath());
         out.flush();
         Path manifests = output.resolve(volume.name()).resolve(ManifestFormat.DIRECTORY).toAbsolutePath();
+        // The catch-up point is fixed before the job reads anything: the journals present at start.
+        CatchUp point = catchUp ? CatchUp.of(volume, settings.brickMap(), Math.max(10_000, 3 * pollInterval.toMillis())) : null;
+        ProgressMetrics.reset();
         JobClient job = env.executeAsync("gnotify " + volume.name());
+        if (!embedded && catchUp) {
+            job.cancel();
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--catch-up needs the embedded run; on a "
+                    + "cluster the job runs continuously and 'flink stop --savepointPath' stops it with its state");
+        }
         if (!embedded) {
             // `flink run` or the Kubernetes operator: the cluster runs the job; its checkpoints resume it.
             out.printf("gnotify: submitted job %s; manifests go to %s%n", job.getJobID(), manifests);
@@ -190,6 +209,9 @@ final class RunCommand implements Callable<Integer> {
                 : new ProgressLine(out, manifests, progressInterval.toMillis()).start();
         RunSummary summary = new RunSummary();
         Thread summaryThread = summaryJson == null ? null : summary.start();
+        if (point != null) {
+            stopWhenCaughtUp(point, job, out);
+        }
         org.apache.flink.api.common.JobExecutionResult result = job.getJobExecutionResult().get();
         if (progress != null) {
             progress.interrupt();
@@ -204,6 +226,15 @@ final class RunCommand implements Callable<Integer> {
                 count, manifests);
         out.flush();
         return 0;
+    }
+
+    /** Waits until the journals present now are published as far as their windows are complete, then saves and stops. */
+    private void stopWhenCaughtUp(CatchUp point, JobClient job, PrintWriter out) throws Exception {
+        out.printf("gnotify: catching up to journal second %d, the oldest of the bricks' newest rollovers%n", point.target());
+        out.flush();
+        String savepoint = point.stop(job, stateDir().toAbsolutePath().resolve("checkpoints"), out);
+        out.printf("gnotify: caught up; state saved in %s, where the next run with this --state-dir continues%n", savepoint);
+        out.flush();
     }
 
     /** Ctrl-C or SIGTERM: cancel the job (its checkpoints are kept) and wait for it to end. */

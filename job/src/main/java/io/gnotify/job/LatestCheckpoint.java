@@ -4,26 +4,59 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Finds the newest completed checkpoint ({@code <dir>/<job-id>/chk-N/_metadata}) to resume from. */
+/**
+ * Finds the newest completed checkpoint ({@code <dir>/<job-id>/chk-N/_metadata}) or savepoint
+ * ({@code <dir>/savepoints/savepoint-…/_metadata}) to resume from, and prunes old savepoints.
+ */
 public final class LatestCheckpoint {
     private static final Pattern CHK = Pattern.compile("chk-(\\d+)");
+    private static final Pattern SAVEPOINT = Pattern.compile("savepoint-[0-9a-f]+-[0-9a-f]+");
 
     private LatestCheckpoint() {}
 
-    /** The newest completed checkpoint directory under {@code checkpoints}, by modification time then number. */
+    /** The newest completed checkpoint or savepoint under {@code checkpoints}, by modification time then number. */
     public static Optional<Path> in(Path checkpoints) throws IOException {
         if (!Files.isDirectory(checkpoints)) {
             return Optional.empty();
         }
-        try (Stream<Path> s = Files.find(checkpoints, 2, (p, a) -> a.isDirectory() && CHK.matcher(p.getFileName().toString()).matches())) {
-            return s.filter(p -> Files.isRegularFile(p.resolve("_metadata")))
-                    .max(Comparator.comparingLong(LatestCheckpoint::modified).thenComparingLong(LatestCheckpoint::number));
+        try (Stream<Path> s = Files.find(checkpoints, 2, (p, a) -> a.isDirectory() && isResumable(p))) {
+            return s.max(Comparator.comparingLong(LatestCheckpoint::modified).thenComparingLong(LatestCheckpoint::number));
         }
+    }
+
+    /** Deletes all but the {@code keep} newest complete savepoints directly under {@code savepoints}. */
+    public static void keepNewestSavepoints(Path savepoints, int keep) throws IOException {
+        if (!Files.isDirectory(savepoints)) {
+            return;
+        }
+        List<Path> newestFirst;
+        try (Stream<Path> s = Files.list(savepoints)) {
+            newestFirst = s.filter(p -> SAVEPOINT.matcher(p.getFileName().toString()).matches() && isComplete(p))
+                    .sorted(Comparator.comparingLong(LatestCheckpoint::modified).reversed()).toList();
+        }
+        for (Path old : newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size())) {
+            try (Stream<Path> walk = Files.walk(old)) {
+                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static boolean isResumable(Path dir) {
+        String name = dir.getFileName().toString();
+        return (CHK.matcher(name).matches() || SAVEPOINT.matcher(name).matches()) && isComplete(dir);
+    }
+
+    /** Flink writes {@code _metadata} last, so its presence marks a complete checkpoint or savepoint. */
+    private static boolean isComplete(Path dir) {
+        return Files.isRegularFile(dir.resolve("_metadata"));
     }
 
     private static long modified(Path p) {

@@ -28,8 +28,17 @@ final class Dr22Runs {
 
     /** Runs {@code gnotify run --bounded} (5 s windows, then {@code extra}) on these bricks; returns its summary. */
     static JsonNode run(Path bricks, Path dir, String... extra) throws Exception {
+        return runAs("--bounded", bricks, dir, extra);
+    }
+
+    /** Runs {@code gnotify run --catch-up} (5 s windows, then {@code extra}) on these bricks; returns its summary. */
+    static JsonNode catchUp(Path bricks, Path dir, String... extra) throws Exception {
+        return runAs("--catch-up", bricks, dir, extra);
+    }
+
+    private static JsonNode runAs(String mode, Path bricks, Path dir, String... extra) throws Exception {
         Path summary = dir.resolve("summary.json");
-        List<String> args = new ArrayList<>(List.of("run", "--bounded", "--window", "5s", "--progress-interval", "0s",
+        List<String> args = new ArrayList<>(List.of("run", mode, "--window", "5s", "--progress-interval", "0s",
                 "--volume-info", Fixtures.fixture("dr22-ascii").resolve("volume-info.xml").toString(),
                 "--brick-map", "/srv/gl/dr22=" + bricks, "--output", dir.resolve("out").toString(),
                 "--state-dir", dir.resolve("state").toString(), "--summary-json", summary.toString()));

@@ -150,6 +150,29 @@ public final class Fixtures {
         return cut;
     }
 
+    /**
+     * Takes a brick copied by {@link #copyBrick} back to when it had rolled over through journal second
+     * {@code through}: later HTIME entries are dropped (their journals stay, as files the brick has not announced
+     * yet). Returns the HTIME file's bytes before, for {@link #restoreHtime}.
+     */
+    public static byte[] rollBack(Path copy, long through) throws IOException {
+        Path htime = htimeFile(copy);
+        byte[] before = Files.readAllBytes(htime);
+        StringBuilder out = new StringBuilder();
+        for (String e : new String(before, java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+            if (Long.parseLong(e.substring(e.lastIndexOf('.') + 1)) <= through) {
+                out.append(e).append('\0');
+            }
+        }
+        Files.write(htime, out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return before;
+    }
+
+    /** Puts back the HTIME bytes {@link #rollBack} returned: the brick announces the rollovers since. */
+    public static void restoreHtime(Path copy, byte[] htime) throws IOException {
+        Files.write(htimeFile(copy), htime);
+    }
+
     /** The HTIME file of a brick copied by {@link #copyBrick}. */
     private static Path htimeFile(Path copy) throws IOException {
         try (Stream<Path> s = Files.list(copy.resolve(".glusterfs/changelogs/htime"))) {

@@ -56,6 +56,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     /** Open-window operations from a checkpoint of an earlier version, which kept them as objects. */
     private transient List<VolumeEvent> restoredEvents;
     private transient long openStart;
+    /** The newest watermark fully handled (every window it closes published), for the catch-up run; NONE before the first. */
+    private transient volatile long watermarkDone;
     private transient long nextSeq;
     private transient String prevSha256;
     private transient BrickWindowTracker bricks;
@@ -159,6 +161,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         reconciliations = getMetricGroup().counter("reconciliations");
         closeTimes = new WindowCloseTimes(getMetricGroup());
         getMetricGroup().gauge("openWindowOperations", () -> open.operations());
+        watermarkDone = NONE;
+        getMetricGroup().gauge("manifestWatermark", () -> watermarkDone == NONE ? -1L : watermarkDone);
         open = newWindow();
         restoredEvents.forEach(open::add);
         open.replay(restoredLog);
@@ -228,6 +232,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                 }
             }
         }
+        watermarkDone = mark.getTimestamp();
         super.processWatermark(mark);
     }
 

@@ -1,0 +1,119 @@
+package io.gnotify.cli;
+
+import io.gnotify.connectors.journal.BrickChangelog;
+import io.gnotify.connectors.journal.JournalRef;
+import io.gnotify.connectors.journal.ProblemListener;
+import io.gnotify.connectors.volume.Brick;
+import io.gnotify.connectors.volume.BrickMap;
+import io.gnotify.connectors.volume.VolumeInfo;
+import io.gnotify.job.LatestCheckpoint;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+
+/**
+ * {@code gnotify run --catch-up}: stops an embedded continuous run with a savepoint once it has published every
+ * window that the journals present at its start complete, so the next run with the same state continues there.
+ */
+final class CatchUp {
+    /** Where the savepoints go, under the checkpoint directory (so {@code LatestCheckpoint} finds them). */
+    static final String SAVEPOINTS = "savepoints";
+    /** Savepoints kept: the newest and the one before it. */
+    private static final int KEPT = 2;
+    private static final long POLL_MILLIS = 200;
+
+    /** The rollover every brick had reached at the start ({@code -1}: no brick had journals). */
+    private final long target;
+    private final int brickCount;
+    /** With no brick reading, this long without progress ends the wait (a brick that never gets there). */
+    private final long quietMillis;
+
+    private CatchUp(long target, int brickCount, long quietMillis) {
+        this.target = target;
+        this.brickCount = brickCount;
+        this.quietMillis = quietMillis;
+    }
+
+    /**
+     * The catch-up point of a volume now: the oldest of the bricks' newest rollovers, each brick read where
+     * {@code map} puts it. Bricks without journals do not count.
+     */
+    static CatchUp of(VolumeInfo volume, BrickMap map, long quietMillis) throws IOException {
+        long target = Long.MAX_VALUE;
+        for (Brick b : volume.bricks()) {
+            Path dir = map.locate(b);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            List<JournalRef> refs = BrickChangelog.of(dir).rollovers(ProblemListener.IGNORE);
+            if (!refs.isEmpty()) {
+                target = Math.min(target, refs.get(refs.size() - 1).timestamp());
+            }
+        }
+        return new CatchUp(target == Long.MAX_VALUE ? -1 : target, volume.bricks().size(), quietMillis);
+    }
+
+    /** The journal second every brick had reached at the start, or -1. */
+    long target() {
+        return target;
+    }
+
+    /**
+     * Waits until the manifest stage has handled the watermark of {@link #target()} (or, failing that, until no
+     * brick is reading and nothing has moved for the quiet time), then stops the job with a savepoint in
+     * {@code checkpoints/savepoints} and removes all but the two newest savepoints. Returns the savepoint.
+     */
+    String stop(JobClient job, Path checkpoints, PrintWriter out) throws Exception {
+        long quietSince = System.currentTimeMillis();
+        long lastProgress = progress();
+        while (!reached()) {
+            if (job.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
+                throw new IllegalStateException("the job ended before it caught up: " + job.getJobStatus().get());
+            }
+            long p = progress();
+            long now = System.currentTimeMillis();
+            if (p != lastProgress || anyBrickReading()) {
+                lastProgress = p;
+                quietSince = now;
+            } else if (now - quietSince >= quietMillis) {
+                out.printf("gnotify: no brick has more to read and nothing moved for %d s; stopping before journal second "
+                        + "%d was reached (the manifest stage is at watermark %d)%n", quietMillis / 1000, target,
+                        ProgressMetrics.job("manifestWatermark"));
+                break;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        Path savepoints = checkpoints.resolve(SAVEPOINTS);
+        String savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.NATIVE).get();
+        LatestCheckpoint.keepNewestSavepoints(savepoints, KEPT);
+        return savepoint;
+    }
+
+    /** True once the windows that the target completes are published. */
+    private boolean reached() {
+        return target >= 0 && ProgressMetrics.job("manifestWatermark") >= target * 1000 - 1;
+    }
+
+    private boolean anyBrickReading() {
+        var bricks = ProgressMetrics.bricks();
+        if (bricks.size() < brickCount) {
+            return true; // not every brick's reader has started yet
+        }
+        return bricks.stream().anyMatch(b -> ProgressMetrics.brick(b, "status") == 1);
+    }
+
+    /** Everything that moves while the job works, added up. */
+    private static long progress() {
+        long p = ProgressMetrics.job("operations") + ProgressMetrics.job("eventsSequenced")
+                + ProgressMetrics.job("manifestsWritten") + ProgressMetrics.job("manifestWatermark");
+        for (String b : ProgressMetrics.bricks()) {
+            p += ProgressMetrics.brick(b, "recordsRead") + ProgressMetrics.brick(b, "currentJournalTimestamp");
+        }
+        return p;
+    }
+}
