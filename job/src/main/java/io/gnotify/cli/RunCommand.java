@@ -174,6 +174,10 @@ final class RunCommand implements Callable<Integer> {
                 new AnalyticsSettings(analyticsDepths, analyticsTop), subvolumeGapTimeout, healGrace);
         // Embedded unless `flink run` or the Kubernetes operator installed its context environment.
         boolean embedded = StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
+        if (!embedded && catchUp) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--catch-up needs the embedded run; on a "
+                    + "cluster the job runs continuously and 'flink stop --savepointPath' stops it with its state");
+        }
         Configuration conf = configuration(embedded);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         if (webUi != null && embedded) {
@@ -192,11 +196,6 @@ final class RunCommand implements Callable<Integer> {
         CatchUp point = catchUp ? CatchUp.of(volume, settings.brickMap(), Math.max(10_000, 3 * pollInterval.toMillis())) : null;
         ProgressMetrics.reset();
         JobClient job = env.executeAsync("gnotify " + volume.name());
-        if (!embedded && catchUp) {
-            job.cancel();
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--catch-up needs the embedded run; on a "
-                    + "cluster the job runs continuously and 'flink stop --savepointPath' stops it with its state");
-        }
         if (!embedded) {
             // `flink run` or the Kubernetes operator: the cluster runs the job; its checkpoints resume it.
             out.printf("gnotify: submitted job %s; manifests go to %s%n", job.getJobID(), manifests);

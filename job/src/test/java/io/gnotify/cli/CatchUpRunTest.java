@@ -75,6 +75,17 @@ class CatchUpRunTest {
         assertThat(Files.list(nightly.resolve("state/checkpoints/savepoints")).count()).isEqualTo(2);
     }
 
+    @Test
+    void boundedAndCatchUpAreRefusedTogether(@TempDir Path tmp) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cmd = GnotifyCommand.commandLine();
+        cmd.setErr(new java.io.PrintWriter(err));
+        int rc = cmd.execute("run", "--bounded", "--catch-up", "--volume-info",
+                Fixtures.fixture("dr22-ascii").resolve("volume-info.xml").toString(), "--output", tmp.toString());
+        assertThat(rc).isEqualTo(2);
+        assertThat(err.toString()).contains("--bounded and --catch-up exclude each other");
+    }
+
     /** The end of the last window every brick's newest rollover completes (what a catch-up run publishes through). */
     private static long lastCompleteWindowEnd(Path bricks) throws Exception {
         long oldestNewest = Long.MAX_VALUE;
