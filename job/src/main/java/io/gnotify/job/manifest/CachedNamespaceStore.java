@@ -15,10 +15,15 @@ import java.util.function.Function;
  * store in RocksDB this turns several state accesses per event (and per path lookup) into one per key.
  */
 final class CachedNamespaceStore implements NamespaceStore {
-    /** One cached kind of key: values read through once (absent ones too), changed ones written back on flush. */
+    /**
+     * One cached kind of key: values read through once (absent ones too), changed ones written back on flush, except
+     * those that the store did not hold and that are gone again (a name or inode made and removed in one window).
+     */
     private static final class WriteBack<K, V> {
         private final Map<K, V> values;
         private final Set<K> dirty;
+        /** Keys the store was asked for and did not hold. */
+        private final Set<K> absent = new HashSet<>();
         private final Function<K, V> read;
         private final BiConsumer<K, V> write;
 
@@ -39,6 +44,9 @@ final class CachedNamespaceStore implements NamespaceStore {
             }
             V v = read.apply(key);
             values.put(key, v);
+            if (v == null) {
+                absent.add(key);
+            }
             return v;
         }
 
@@ -48,8 +56,15 @@ final class CachedNamespaceStore implements NamespaceStore {
         }
 
         void flush() {
-            dirty.forEach(k -> write.accept(k, values.get(k)));
+            for (K k : dirty) {
+                V v = values.get(k);
+                // Deleting what the store never held would only leave a tombstone for RocksDB to skip and compact.
+                if (v != null || !absent.contains(k)) {
+                    write.accept(k, v);
+                }
+            }
             dirty.clear();
+            absent.clear();
         }
     }
 
