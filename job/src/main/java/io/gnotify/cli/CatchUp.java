@@ -64,9 +64,10 @@ final class CatchUp {
     }
 
     /**
-     * Waits until the manifest stage has handled the watermark of {@link #target()} (or, failing that, until no
-     * brick is reading and nothing has moved for the quiet time), then stops the job with a savepoint in
-     * {@code checkpoints/savepoints} and removes all but the two newest savepoints. Returns the savepoint.
+     * Waits until the manifest stage has handled the watermark of {@link #target()} and published a bootstrap's full
+     * manifest (or, failing that, until no brick is reading and nothing has moved for the quiet time), then stops the
+     * job with a savepoint in {@code checkpoints/savepoints} and removes all but the two newest savepoints. Returns
+     * the savepoint.
      */
     String stop(JobClient job, Path checkpoints, PrintWriter out) throws Exception {
         long quietSince = System.currentTimeMillis();
@@ -94,9 +95,13 @@ final class CatchUp {
         return savepoint;
     }
 
-    /** True once the windows that the target completes are published. */
+    /**
+     * True once the windows that the target completes are published, and the full manifest of a bootstrap crawl too
+     * (it closes once every brick has rolled over past the crawl, which a fresh run starts after the target).
+     */
     private boolean reached() {
-        return target >= 0 && ProgressMetrics.job("manifestWatermark") >= target * 1000 - 1;
+        return target >= 0 && ProgressMetrics.job("manifestWatermark") >= target * 1000 - 1
+                && ProgressMetrics.job("fullManifestPending") == 0;
     }
 
     private boolean anyBrickReading() {

@@ -29,7 +29,7 @@ public final class ProgressMetrics implements MetricReporter {
             "operations", "duplicateCopies", "lateCopiesDropped", "healCopiesDropped", "eventsSequenced",
             "windowCloseMillis", "windowCloseCpuMillis", "longestWindowCloseMillis",
             "numberOfCompletedCheckpoints", "lastCheckpointDuration",
-            "lastCheckpointSize", "lastCheckpointFullSize", "lastCompletedCheckpointId", "manifestWatermark");
+            "lastCheckpointSize", "lastCheckpointFullSize", "lastCompletedCheckpointId", "manifestWatermark", "fullManifestPending");
 
     /** Registered through {@code metrics.reporter.progress.factory.class}. */
     public static final class Factory implements MetricReporterFactory {

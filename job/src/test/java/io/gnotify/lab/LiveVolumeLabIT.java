@@ -68,7 +68,8 @@ class LiveVolumeLabIT {
         }
     }
 
-    private static int apply(LabGluster lab, Path manifests, Path backup) throws Exception {
+    /** {@code ./gnotify apply} of {@code manifests} onto {@code backup}, copying from the lab's mount; its exit code. */
+    static int apply(LabGluster lab, Path manifests, Path backup) throws Exception {
         return lab.gnotify("apply", "apply", "--manifests", manifests.toString(), "--source", lab.mount().toString(),
                 "--target", backup.toString());
     }

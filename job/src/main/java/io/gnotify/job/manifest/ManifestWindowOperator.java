@@ -49,7 +49,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private final AnalyticsSettings analytics;
     private transient NamespaceStore namespace;
     /** The open window is the bootstrap's full manifest; it holds the crawl second's operations. */
-    private transient boolean fullOpen;
+    /** Volatile: the catch-up run reads it (gauge {@code fullManifestPending}) from the metric reporter's thread. */
+    private transient volatile boolean fullOpen;
     private transient long crawlSecond;
     private transient OpenWindow open;
     private transient List<byte[]> restoredLog;
@@ -163,6 +164,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         getMetricGroup().gauge("openWindowOperations", () -> open.operations());
         watermarkDone = NONE;
         getMetricGroup().gauge("manifestWatermark", () -> watermarkDone == NONE ? -1L : watermarkDone);
+        getMetricGroup().gauge("fullManifestPending", () -> fullOpen ? 1 : 0);
         open = newWindow();
         restoredEvents.forEach(open::add);
         open.replay(restoredLog);

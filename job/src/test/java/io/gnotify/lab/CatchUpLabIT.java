@@ -1,0 +1,70 @@
+package io.gnotify.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gnotify.job.manifest.ManifestFile;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Incremental backups of a real GlusterFS 2x2 volume as a cron job takes them: {@code ./gnotify run --catch-up
+ * --bootstrap crawl} once, then {@code ./gnotify run --catch-up} after each of two workloads, each run followed
+ * by {@code ./gnotify apply}. Every run ends by itself, the later ones resume the savepoint of the one before,
+ * and after each apply the backup equals the volume.
+ */
+class CatchUpLabIT {
+    private static final String VOLUME = "gncatch";
+    /** The lab's changelog rollover time (lab/gluster-lab.sh), and the runs' window. */
+    private static final long ROLLOVER = 2;
+    private static final long WINDOW = 5;
+
+    @Test
+    void nightlyCatchUpRunsKeepABackupEqualToTheVolume(@TempDir Path temp) throws Exception {
+        Path tmp = LabGluster.workDir(temp);
+        LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
+        try {
+            lab.freshVolume("dr22", "populate", "edge");
+            Path out = tmp.resolve("out");
+            Path manifests = out.resolve(VOLUME).resolve("manifests");
+            Path backup = tmp.resolve("backup");
+            String[] run = lab.continuousRun(out, tmp.resolve("state"), "--catch-up");
+
+            assertThat(lab.gnotify("night1", run)).as(lab.log("night1")).isZero();
+            List<Path> first = ManifestFile.list(manifests);
+            assertThat(first).isNotEmpty();
+            assertThat(ManifestFile.read(first.get(0)).window().full()).isTrue();
+            assertThat(LiveVolumeLabIT.apply(lab, manifests, backup)).as(lab.log("apply")).isZero();
+            LiveVolumeLabIT.assertSame(lab.mount(), backup);
+
+            int night = 2;
+            for (String workload : new String[] {"mutate", "churn"}) {
+                lab.lab("workload", VOLUME, workload);
+                awaitWindowComplete(LabGluster.nowSecond());
+                String log = "night" + night++;
+                int before = ManifestFile.list(manifests).size();
+                assertThat(lab.gnotify(log, run)).as(lab.log(log)).isZero();
+                assertThat(lab.log(log)).contains("gnotify: resuming from").contains("/savepoints/savepoint-")
+                        .contains("gnotify: caught up");
+                assertThat(ManifestFile.list(manifests)).hasSizeGreaterThan(before);
+                assertThat(LiveVolumeLabIT.apply(lab, manifests, backup)).as(lab.log("apply")).isZero();
+                LiveVolumeLabIT.assertSame(lab.mount(), backup);
+            }
+            assertThat(lab.gnotify("verify", "verify", out.toString())).as(lab.log("verify")).isZero();
+        } finally {
+            lab.lab("teardown", VOLUME);
+        }
+    }
+
+    /**
+     * Sleeps until the window holding second {@code t} has ended and every brick has rolled over after it, so a
+     * catch-up run started then publishes that window.
+     */
+    private static void awaitWindowComplete(long t) throws InterruptedException {
+        long ready = (t / WINDOW + 1) * WINDOW + ROLLOVER + 1;
+        while (LabGluster.nowSecond() <= ready) {
+            Thread.sleep(200);
+        }
+    }
+}
