@@ -26,6 +26,7 @@ final class CatchUp {
     /** Savepoints kept: the newest and the one before it. */
     private static final int KEPT = 2;
     private static final long POLL_MILLIS = 200;
+    private static final int SAVEPOINT_ATTEMPTS = 3;
 
     /** The rollover every brick had reached at the start ({@code -1}: no brick had journals). */
     private final long target;
@@ -90,7 +91,20 @@ final class CatchUp {
             Thread.sleep(POLL_MILLIS);
         }
         Path savepoints = checkpoints.resolve(SAVEPOINTS);
-        String savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.NATIVE).get();
+        String savepoint = null;
+        for (int attempt = 1; savepoint == null; attempt++) {
+            try {
+                savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.NATIVE).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // A savepoint can be declined (a task restarting, a checkpoint failing); the job runs on meanwhile.
+                if (attempt == SAVEPOINT_ATTEMPTS) {
+                    throw e;
+                }
+                out.printf("gnotify: the savepoint failed (%s); trying again%n", e.getCause());
+                out.flush();
+                Thread.sleep(1000);
+            }
+        }
         LatestCheckpoint.keepNewestSavepoints(savepoints, KEPT);
         return savepoint;
     }

@@ -49,7 +49,7 @@ public final class WindowFileSink implements Sink<WindowFileLine>, SupportsCommi
 
     @Override
     public Committer<WindowFileCommittable> createCommitter(CommitterInitContext context) {
-        return new WindowFileCommitter();
+        return new WindowFileCommitter(context.metricGroup().counter("windowFileConflicts"));
     }
 
     @Override

@@ -42,6 +42,24 @@ class WindowFileSinkTest {
     }
 
     @Test
+    void aWindowPublishedWithOtherBytesIsKeptAndTheNewVersionSetAside(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("v/manifests"));
+        Files.writeString(dir.resolve("v/manifests/a.jsonl"), "partial\n");
+        WindowFileWriter w = new WindowFileWriter(dir, List.of());
+        w.write(line(10, "v/manifests/a.jsonl", "complete\n"), null);
+        w.writeWatermark(new Watermark(10 * 1000 - 1));
+        org.apache.flink.metrics.SimpleCounter conflicts = new org.apache.flink.metrics.SimpleCounter();
+
+        assertThat(commit(w.prepareCommit(), new WindowFileCommitter(conflicts))).containsExactly("already");
+
+        assertThat(dir.resolve("v/manifests/a.jsonl")).hasContent("partial");
+        assertThat(dir.resolve("v/manifests/a.jsonl" + WindowFileCommitter.CONFLICT_SUFFIX)).hasContent("complete");
+        assertThat(dir.resolve("v/manifests/.a.jsonl.inprogress")).doesNotExist();
+        assertThat(conflicts.getCount()).isEqualTo(1);
+        w.close();
+    }
+
+    @Test
     void restoreTruncatesToTheCheckpointedLength(@TempDir Path dir) throws Exception {
         WindowFileWriter w = new WindowFileWriter(dir, List.of());
         w.write(line(10, "f.jsonl", "before\n"), null);
@@ -69,6 +87,11 @@ class WindowFileSinkTest {
     }
 
     private static List<String> commit(Collection<WindowFileCommittable> committables) throws Exception {
+        return commit(committables, new WindowFileCommitter());
+    }
+
+    private static List<String> commit(Collection<WindowFileCommittable> committables, WindowFileCommitter committer)
+            throws Exception {
         List<String> signals = new ArrayList<>();
         List<Committer.CommitRequest<WindowFileCommittable>> requests = new ArrayList<>();
         for (WindowFileCommittable c : committables) {
@@ -102,7 +125,7 @@ class WindowFileSinkTest {
                 }
             });
         }
-        new WindowFileCommitter().commit(requests);
+        committer.commit(requests);
         return signals;
     }
 }
