@@ -22,12 +22,7 @@ class CatchUpLabIT {
 
     @Test
     void nightlyCatchUpRunsKeepABackupEqualToTheVolume(@TempDir Path temp) throws Exception {
-        Path tmp = LabGluster.workDir(temp);
-        LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
-        try {
-            lab.freshVolume("dr22", "populate", "edge");
-            Path out = tmp.resolve("out");
-            Path manifests = out.resolve(VOLUME).resolve("manifests");
+        LabGluster.withVolume(VOLUME, temp, "dr22", List.of("populate", "edge"), (lab, tmp, out, manifests) -> {
             Path backup = tmp.resolve("backup");
             String[] run = lab.continuousRun(out, tmp.resolve("state"), "--catch-up");
 
@@ -52,9 +47,7 @@ class CatchUpLabIT {
                 LiveVolumeLabIT.assertSame(lab.mount(), backup);
             }
             assertThat(lab.gnotify("verify", "verify", out.toString())).as(lab.log("verify")).isZero();
-        } finally {
-            lab.lab("teardown", VOLUME);
-        }
+        });
     }
 
     /**

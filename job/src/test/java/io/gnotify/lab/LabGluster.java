@@ -69,6 +69,11 @@ final class LabGluster {
         return args.toArray(String[]::new);
     }
 
+    /** What a lab test does with a fresh volume: given the lab, the work directory, gnotify's output and manifests directories. */
+    interface VolumeScenario {
+        void run(LabGluster lab, Path tmp, Path out, Path manifests) throws Exception;
+    }
+
     /**
      * What a lab test does to a volume while gnotify follows it: given the lab, the work directory, gnotify's
      * output directory, its manifests directory, and the running gnotify.
@@ -78,26 +83,36 @@ final class LabGluster {
     }
 
     /**
-     * Creates volume {@code volume} with {@code layout}, populated, starts the continuous {@code gnotify run}
-     * (with {@code extra}) under {@code temp} (or {@code -Dgnotify.lab.keep}), runs {@code scenario}, then kills
-     * gnotify and tears the volume down, whatever happened.
+     * Creates volume {@code volume} with {@code layout} and runs the {@code workloads} on it, then {@code scenario}
+     * under {@code temp} (or {@code -Dgnotify.lab.keep}), and tears the volume down, whatever happened.
      */
-    static void withContinuousRun(String volume, Path temp, String layout, String[] extra, Scenario scenario)
+    static void withVolume(String volume, Path temp, String layout, List<String> workloads, VolumeScenario scenario)
             throws Exception {
         Path tmp = workDir(temp);
         LabGluster lab = new LabGluster(volume, tmp.resolve("logs"), "0.1");
         try {
-            lab.freshVolume(layout, "populate");
+            lab.freshVolume(layout, workloads.toArray(String[]::new));
             Path out = tmp.resolve("out");
-            Process gnotify = lab.startContinuous(out, tmp.resolve("state"), extra);
-            try {
-                scenario.run(lab, tmp, out, out.resolve(volume).resolve("manifests"), gnotify);
-            } finally {
-                gnotify.destroyForcibly();
-            }
+            scenario.run(lab, tmp, out, out.resolve(volume).resolve("manifests"));
         } finally {
             lab.lab("teardown", volume);
         }
+    }
+
+    /**
+     * Creates volume {@code volume} with {@code layout}, populated, starts the continuous {@code gnotify run}
+     * (with {@code extra}), runs {@code scenario}, then kills gnotify and tears the volume down, whatever happened.
+     */
+    static void withContinuousRun(String volume, Path temp, String layout, String[] extra, Scenario scenario)
+            throws Exception {
+        withVolume(volume, temp, layout, List.of("populate"), (lab, tmp, out, manifests) -> {
+            Process gnotify = lab.startContinuous(out, tmp.resolve("state"), extra);
+            try {
+                scenario.run(lab, tmp, out, manifests, gnotify);
+            } finally {
+                gnotify.destroyForcibly();
+            }
+        });
     }
 
     /**

@@ -25,12 +25,7 @@ class LiveVolumeLabIT {
 
     @Test
     void aBackupFollowsTheLiveVolumeThroughABootstrapAndAKill(@TempDir Path temp) throws Exception {
-        Path tmp = LabGluster.workDir(temp);
-        LabGluster lab = new LabGluster(VOLUME, tmp.resolve("logs"), "0.1");
-        try {
-            lab.freshVolume("dr22", "populate", "edge");
-            Path out = tmp.resolve("out");
-            Path manifests = out.resolve(VOLUME).resolve("manifests");
+        LabGluster.withVolume(VOLUME, temp, "dr22", List.of("populate", "edge"), (lab, tmp, out, manifests) -> {
             String[] run = lab.continuousRun(out, tmp.resolve("state"));
             Process gnotify = lab.startGnotify("run", run);
             try {
@@ -63,9 +58,7 @@ class LiveVolumeLabIT {
             } finally {
                 gnotify.destroyForcibly();
             }
-        } finally {
-            lab.lab("teardown", VOLUME);
-        }
+        });
     }
 
     /** {@code ./gnotify apply} of {@code manifests} onto {@code backup}, copying from the lab's mount; its exit code. */

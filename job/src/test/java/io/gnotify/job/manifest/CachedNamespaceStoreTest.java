@@ -15,13 +15,13 @@ class CachedNamespaceStoreTest {
 
     @Test
     void writesEachChangedKeyOnceAndSkipsWhatTheStoreNeverHeld() {
-        RecordingStore store = new RecordingStore();
+        RecordingStore recording = new RecordingStore();
         Link oldName = link("old");
-        store.put(OLD, new Inode(FileType.FILE, List.of(oldName)));
-        store.entry(oldName, OLD);
-        store.writes.clear();
+        recording.store.put(OLD, new Inode(FileType.FILE, List.of(oldName)));
+        recording.store.entry(oldName, OLD);
+        recording.writes.clear();
 
-        CachedNamespaceStore cache = new CachedNamespaceStore(store, 4);
+        CachedNamespaceStore cache = new CachedNamespaceStore(recording.store, 4);
         Link tempName = link("temp");
         // A temporary file made and removed in the window, and a pre-existing file removed twice over (rename, unlink).
         assertThat(cache.inode(TEMP)).isNull();
@@ -34,58 +34,45 @@ class CachedNamespaceStoreTest {
         cache.put(OLD, old.withoutLink(oldName).withLink(link("renamed")));
         cache.put(OLD, null);
         cache.entry(oldName, null);
-        assertThat(store.writes).isEmpty();
+        assertThat(recording.writes).isEmpty();
 
         cache.flush();
 
-        assertThat(store.writes).containsExactlyInAnyOrder("inode " + OLD + " removed", "entry old removed");
-        assertThat(store.inode(TEMP)).isNull();
-        assertThat(store.inode(OLD)).isNull();
+        assertThat(recording.writes).containsExactlyInAnyOrder("inode " + OLD + " removed", "entry old removed");
+        assertThat(recording.store.inode(TEMP)).isNull();
+        assertThat(recording.store.inode(OLD)).isNull();
     }
 
     @Test
     void aNameMadeInTheWindowIsWrittenWhenItStays() {
-        RecordingStore store = new RecordingStore();
-        CachedNamespaceStore cache = new CachedNamespaceStore(store, 4);
+        RecordingStore recording = new RecordingStore();
+        CachedNamespaceStore cache = new CachedNamespaceStore(recording.store, 4);
         Link name = link("kept");
         assertThat(cache.entry(name)).isNull();
         cache.entry(name, TEMP);
         cache.entry(name, null);
         cache.entry(name, TEMP);
         cache.flush();
-        assertThat(store.writes).containsExactly("entry kept -> " + TEMP);
-        assertThat(store.entry(name)).isEqualTo(TEMP);
+        assertThat(recording.writes).containsExactly("entry kept -> " + TEMP);
+        assertThat(recording.store.entry(name)).isEqualTo(TEMP);
     }
 
     private static Link link(String name) {
         return new Link(DIR, name.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A heap store that notes every write. */
-    private static final class RecordingStore implements NamespaceStore {
+    /** A heap store that notes every write (every two-argument call: {@code put} and {@code entry(link, gfid)}). */
+    private static final class RecordingStore {
         private final HeapNamespaceStore heap = new HeapNamespaceStore();
         final List<String> writes = new ArrayList<>();
-
-        @Override
-        public Inode inode(GfidKey gfid) {
-            return heap.inode(gfid);
-        }
-
-        @Override
-        public void put(GfidKey gfid, Inode inode) {
-            writes.add("inode " + gfid + (inode == null ? " removed" : " -> " + inode));
-            heap.put(gfid, inode);
-        }
-
-        @Override
-        public GfidKey entry(Link link) {
-            return heap.entry(link);
-        }
-
-        @Override
-        public void entry(Link link, GfidKey gfid) {
-            writes.add("entry " + new String(link.name(), StandardCharsets.UTF_8) + (gfid == null ? " removed" : " -> " + gfid));
-            heap.entry(link, gfid);
-        }
+        final NamespaceStore store = (NamespaceStore) java.lang.reflect.Proxy.newProxyInstance(
+                NamespaceStore.class.getClassLoader(), new Class<?>[] {NamespaceStore.class}, (proxy, method, args) -> {
+                    if (args.length == 2) {
+                        Object key = args[0] instanceof Link l ? new String(l.name(), StandardCharsets.UTF_8) : args[0];
+                        writes.add((args[0] instanceof Link ? "entry " : "inode ") + key
+                                + (args[1] == null ? " removed" : " -> " + args[1]));
+                    }
+                    return method.invoke(heap, args);
+                });
     }
 }
