@@ -42,16 +42,18 @@ final class CatchUp {
 
     /**
      * The catch-up point of a volume now: the oldest of the bricks' newest rollovers, each brick read where
-     * {@code map} puts it. Bricks without journals do not count.
+     * {@code map} puts it. Bricks without a readable changelog or without journals do not count.
      */
     static CatchUp of(VolumeInfo volume, BrickMap map, long quietMillis) throws IOException {
         long target = Long.MAX_VALUE;
         for (Brick b : volume.bricks()) {
             Path dir = map.locate(b);
-            if (!Files.isDirectory(dir)) {
-                continue;
+            List<JournalRef> refs;
+            try {
+                refs = Files.isDirectory(dir) ? BrickChangelog.of(dir).rollovers(ProblemListener.IGNORE) : List.of();
+            } catch (IOException e) {
+                continue; // no changelog to read: the job reports the brick, and it holds nothing back here
             }
-            List<JournalRef> refs = BrickChangelog.of(dir).rollovers(ProblemListener.IGNORE);
             if (!refs.isEmpty()) {
                 target = Math.min(target, refs.get(refs.size() - 1).timestamp());
             }
