@@ -64,10 +64,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--bounded", description = "Read the journals present at start, then finish.")
     boolean bounded;
 
-    @Option(names = "--catch-up", description = {"Embedded runs: follow the journals until every window that the",
-            "journals present at start complete is published, then save the state (a savepoint in --state-dir) and",
-            "stop. The next run with the same --state-dir continues there, so a run from cron publishes each window",
-            "once and reads each journal once. The window still open at the end comes with a later run."})
+    @Option(names = "--catch-up", description = "Embedded runs: follow the journals until every window that the "
+            + "journals present at start complete is published, then save the state (a savepoint in --state-dir) and "
+            + "stop. The next run with the same --state-dir continues there, so runs from cron publish each window "
+            + "once and read each journal once. The window still open at the end comes with a later run.")
     boolean catchUp;
 
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
