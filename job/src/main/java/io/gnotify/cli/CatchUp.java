@@ -31,7 +31,10 @@ final class CatchUp {
     /** The rollover every brick had reached at the start ({@code -1}: no brick had journals). */
     private final long target;
     private final int brickCount;
-    /** With no brick reading, this long without progress ends the wait (a brick that never gets there). */
+    /**
+     * With no brick reading, this long without progress ends the wait (a subvolume that never gets there); longer
+     * than the brick down timeout, so that a dead replica is marked down and carried first.
+     */
     private final long quietMillis;
 
     private CatchUp(long target, int brickCount, long quietMillis) {
@@ -41,24 +44,41 @@ final class CatchUp {
     }
 
     /**
-     * The catch-up point of a volume now: the oldest of the bricks' newest rollovers, each brick read where
-     * {@code map} puts it. Bricks without a readable changelog or without journals do not count.
+     * The catch-up point of a volume now, by the rule the volume watermark follows. In each subvolume, a brick whose
+     * newest rollover is more than {@code downTimeoutSeconds} older than its subvolume's newest has stopped rolling
+     * over: the job marks it down and its replicas carry on, so it does not count. Of the others, the oldest newest
+     * rollover is how far the subvolume gets; the target is the least of the subvolumes'. Each brick is read where
+     * {@code map} puts it; bricks without a readable changelog or without journals do not count.
      */
-    static CatchUp of(VolumeInfo volume, BrickMap map, long quietMillis) throws IOException {
+    static CatchUp of(VolumeInfo volume, BrickMap map, long downTimeoutSeconds, long quietMillis) {
         long target = Long.MAX_VALUE;
-        for (Brick b : volume.bricks()) {
-            Path dir = map.locate(b);
-            List<JournalRef> refs;
-            try {
-                refs = Files.isDirectory(dir) ? BrickChangelog.of(dir).rollovers(ProblemListener.IGNORE) : List.of();
-            } catch (IOException e) {
-                continue; // no changelog to read: the job reports the brick, and it holds nothing back here
+        for (int sv = 0; sv < volume.subvolumeCount(); sv++) {
+            List<Long> newest = new java.util.ArrayList<>();
+            for (Brick b : volume.subvolume(sv)) {
+                long ts = newestRollover(map.locate(b));
+                if (ts >= 0) {
+                    newest.add(ts);
+                }
             }
-            if (!refs.isEmpty()) {
-                target = Math.min(target, refs.get(refs.size() - 1).timestamp());
+            if (newest.isEmpty()) {
+                continue;
             }
+            long front = java.util.Collections.max(newest);
+            target = Math.min(target, newest.stream().filter(ts -> ts >= front - downTimeoutSeconds)
+                    .min(Long::compare).orElseThrow());
         }
         return new CatchUp(target == Long.MAX_VALUE ? -1 : target, volume.bricks().size(), quietMillis);
+    }
+
+    /** The journal second of a brick's newest rollover, or -1 if it has none (or no changelog to read). */
+    private static long newestRollover(Path brick) {
+        try {
+            List<JournalRef> refs = Files.isDirectory(brick) ? BrickChangelog.of(brick).rollovers(ProblemListener.IGNORE)
+                    : List.of();
+            return refs.isEmpty() ? -1 : refs.get(refs.size() - 1).timestamp();
+        } catch (IOException e) {
+            return -1; // the job reports the brick; it holds nothing back here
+        }
     }
 
     /** The journal second every brick had reached at the start, or -1. */

@@ -193,7 +193,8 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         Path manifests = output.resolve(volume.name()).resolve(ManifestFormat.DIRECTORY).toAbsolutePath();
         // The catch-up point is fixed before the job reads anything: the journals present at start.
-        CatchUp point = catchUp ? CatchUp.of(volume, settings.brickMap(), Math.max(10_000, 3 * pollInterval.toMillis())) : null;
+        CatchUp point = !catchUp ? null : CatchUp.of(volume, settings.brickMap(), brickDownTimeout.toSeconds(),
+                Math.max(Math.max(10_000, 3 * pollInterval.toMillis()), brickDownTimeout.toMillis() + 10_000));
         ProgressMetrics.reset();
         JobClient job = env.executeAsync("gnotify " + volume.name());
         if (!embedded) {
@@ -229,7 +230,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Waits until the journals present now are published as far as their windows are complete, then saves and stops. */
     private void stopWhenCaughtUp(CatchUp point, JobClient job, PrintWriter out) throws Exception {
-        out.printf("gnotify: catching up to journal second %d, the oldest of the bricks' newest rollovers%n", point.target());
+        out.printf("gnotify: catching up to journal second %d (the subvolumes' newest rollovers, the oldest of them)%n", point.target());
         out.flush();
         String savepoint = point.stop(job, stateDir().toAbsolutePath().resolve("checkpoints"), out);
         out.printf("gnotify: caught up; state saved in %s, where the next run with this --state-dir continues%n", savepoint);

@@ -76,6 +76,9 @@ public final class BrickJournalEnumerator implements SplitEnumerator<BrickSplit,
     public void handleSourceEvent(int subtaskId, SourceEvent event) {
         if (event instanceof BrickProgressEvent p) {
             liveness.progress(p.brick(), p.lastRollover());
+            // Splits restored from a checkpoint were never assigned here: their readers make themselves known by
+            // reporting, so that down and up verdicts reach them.
+            owner.put(p.brick(), subtaskId);
         }
     }
 

@@ -55,6 +55,9 @@ final class BrickRecordEmitter implements RecordEmitter<BrickElement, BrickRecor
             case RESUMED:
                 output.emitWatermark(new Watermark(e.journalTs() * 1000 - 1));
                 m.rollover(e.journalTs());
+                // Reported like a rollover: the enumerator learns who reads the brick, and a brick that never rolls
+                // over again is declared down a timeout from now.
+                rolloverListener.accept(brick.id(), e.journalTs());
                 break;
             case IDLE:
                 long covered = state.cursor() == null ? BrickCursor.NO_ROLLOVER : state.cursor().lastRollover();
