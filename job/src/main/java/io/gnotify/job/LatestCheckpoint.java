@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the newest completed checkpoint ({@code <dir>/<job-id>/chk-N/_metadata}) or savepoint
- * ({@code <dir>/savepoints/savepoint-…/_metadata}) to resume from, and prunes old savepoints.
+ * ({@code <dir>/savepoints/savepoint-…/_metadata}) to resume from, and prunes old savepoints and the empty
+ * directories of jobs that ended.
  */
 public final class LatestCheckpoint {
     private static final Pattern CHK = Pattern.compile("chk-(\\d+)");
@@ -43,6 +44,31 @@ public final class LatestCheckpoint {
         for (Path old : newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size())) {
             try (Stream<Path> walk = Files.walk(old)) {
                 for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes the job directories under {@code checkpoints} that hold no file at all (a job that ended with a savepoint
+     * leaves its empty {@code shared} and {@code taskowned} behind), except those in {@code keep}.
+     */
+    public static void removeEmptyJobDirectories(Path checkpoints, java.util.Set<Path> keep) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return;
+        }
+        List<Path> jobs;
+        try (Stream<Path> s = Files.list(checkpoints)) {
+            jobs = s.filter(Files::isDirectory).filter(p -> !keep.contains(p)).toList();
+        }
+        for (Path job : jobs) {
+            List<Path> tree;
+            try (Stream<Path> walk = Files.walk(job)) {
+                tree = walk.sorted(Comparator.reverseOrder()).toList();
+            }
+            if (tree.stream().allMatch(Files::isDirectory)) {
+                for (Path p : tree) {
                     Files.delete(p);
                 }
             }

@@ -73,6 +73,10 @@ class CatchUpRunTest {
         assertThat(night3.path("manifests").asLong()).isZero();
         assertThat(files(nightly)).containsOnlyKeys(afterNight2.keySet());
         assertThat(Files.list(nightly.resolve("state/checkpoints/savepoints")).count()).isEqualTo(2);
+        // Of the three jobs' directories only the last one's is left (each run removes those before it).
+        try (Stream<Path> left = Files.list(nightly.resolve("state/checkpoints"))) {
+            assertThat(left.map(p -> p.getFileName().toString()).filter(n -> !n.equals("savepoints"))).hasSize(1);
+        }
     }
 
     @Test
