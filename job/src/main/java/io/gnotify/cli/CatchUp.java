@@ -113,10 +113,19 @@ final class CatchUp {
             Thread.sleep(POLL_MILLIS);
         }
         Path savepoints = checkpoints.resolve(SAVEPOINTS);
-        String savepoint = null;
-        for (int attempt = 1; savepoint == null; attempt++) {
+        String savepoint = stopWithSavepoint(job, savepoints, out);
+        LatestCheckpoint.keepNewestSavepoints(savepoints, KEPT);
+        // The job that just stopped may still be cleaning up its own directory; the next run removes it.
+        LatestCheckpoint.removeEmptyJobDirectories(checkpoints,
+                java.util.Set.of(savepoints, checkpoints.resolve(job.getJobID().toString())));
+        return savepoint;
+    }
+
+    /** Stops the job with a savepoint in {@code savepoints}, trying again when one is declined. */
+    private static String stopWithSavepoint(JobClient job, Path savepoints, PrintWriter out) throws Exception {
+        for (int attempt = 1; ; attempt++) {
             try {
-                savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.NATIVE).get();
+                return job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.NATIVE).get();
             } catch (java.util.concurrent.ExecutionException e) {
                 // A savepoint can be declined (a task restarting, a checkpoint failing); the job runs on meanwhile.
                 if (attempt == SAVEPOINT_ATTEMPTS) {
@@ -127,11 +136,6 @@ final class CatchUp {
                 Thread.sleep(1000);
             }
         }
-        LatestCheckpoint.keepNewestSavepoints(savepoints, KEPT);
-        // The job that just stopped may still be cleaning up its own directory; the next run removes it.
-        LatestCheckpoint.removeEmptyJobDirectories(checkpoints,
-                java.util.Set.of(savepoints, checkpoints.resolve(job.getJobID().toString())));
-        return savepoint;
     }
 
     /**
