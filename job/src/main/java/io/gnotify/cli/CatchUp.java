@@ -11,7 +11,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -28,7 +33,7 @@ final class CatchUp {
     private static final long POLL_MILLIS = 200;
     private static final int SAVEPOINT_ATTEMPTS = 3;
 
-    /** The rollover every brick had reached at the start ({@code -1}: no brick had journals). */
+    /** The journal second the volume's journals reached at the start (see {@link #of}; {@code -1}: none had any). */
     private final long target;
     private final int brickCount;
     /**
@@ -45,15 +50,18 @@ final class CatchUp {
 
     /**
      * The catch-up point of a volume now, by the rule the volume watermark follows. In each subvolume, a brick whose
-     * newest rollover is more than {@code downTimeoutSeconds} older than its subvolume's newest has stopped rolling
+     * newest rollover is more than {@code downTimeout} older than its subvolume's newest has stopped rolling
      * over: the job marks it down and its replicas carry on, so it does not count. Of the others, the oldest newest
      * rollover is how far the subvolume gets; the target is the least of the subvolumes'. Each brick is read where
-     * {@code map} puts it; bricks without a readable changelog or without journals do not count.
+     * {@code map} puts it; bricks without a readable changelog or without journals do not count. A run that cannot get
+     * there stops once nothing has moved for the down timeout plus 10 s (at least 10 s and three poll intervals).
      */
-    static CatchUp of(VolumeInfo volume, BrickMap map, long downTimeoutSeconds, long quietMillis) {
+    static CatchUp of(VolumeInfo volume, BrickMap map, Duration downTimeout, Duration pollInterval) {
+        long quietMillis = Math.max(Math.max(10_000, 3 * pollInterval.toMillis()), downTimeout.toMillis() + 10_000);
+        long downTimeoutSeconds = downTimeout.toSeconds();
         long target = Long.MAX_VALUE;
         for (int sv = 0; sv < volume.subvolumeCount(); sv++) {
-            List<Long> newest = new java.util.ArrayList<>();
+            List<Long> newest = new ArrayList<>();
             for (Brick b : volume.subvolume(sv)) {
                 long ts = newestRollover(map.locate(b));
                 if (ts >= 0) {
@@ -63,7 +71,7 @@ final class CatchUp {
             if (newest.isEmpty()) {
                 continue;
             }
-            long front = java.util.Collections.max(newest);
+            long front = Collections.max(newest);
             target = Math.min(target, newest.stream().filter(ts -> ts >= front - downTimeoutSeconds)
                     .min(Long::compare).orElseThrow());
         }
@@ -81,7 +89,7 @@ final class CatchUp {
         }
     }
 
-    /** The journal second every brick had reached at the start, or -1. */
+    /** The journal second the volume's journals reached at the start, or -1. */
     long target() {
         return target;
     }
@@ -117,7 +125,7 @@ final class CatchUp {
         LatestCheckpoint.keepNewestSavepoints(savepoints, KEPT);
         // The job that just stopped may still be cleaning up its own directory; the next run removes it.
         LatestCheckpoint.removeEmptyJobDirectories(checkpoints,
-                java.util.Set.of(savepoints, checkpoints.resolve(job.getJobID().toString())));
+                Set.of(savepoints, checkpoints.resolve(job.getJobID().toString())));
         return savepoint;
     }
 
@@ -126,7 +134,7 @@ final class CatchUp {
         for (int attempt = 1; ; attempt++) {
             try {
                 return job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.NATIVE).get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 // A savepoint can be declined (a task restarting, a checkpoint failing); the job runs on meanwhile.
                 if (attempt == SAVEPOINT_ATTEMPTS) {
                     throw e;

@@ -193,8 +193,7 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         Path manifests = output.resolve(volume.name()).resolve(ManifestFormat.DIRECTORY).toAbsolutePath();
         // The catch-up point is fixed before the job reads anything: the journals present at start.
-        CatchUp point = !catchUp ? null : CatchUp.of(volume, settings.brickMap(), brickDownTimeout.toSeconds(),
-                Math.max(Math.max(10_000, 3 * pollInterval.toMillis()), brickDownTimeout.toMillis() + 10_000));
+        CatchUp point = catchUp ? CatchUp.of(volume, settings.brickMap(), brickDownTimeout, pollInterval) : null;
         ProgressMetrics.reset();
         JobClient job = env.executeAsync("gnotify " + volume.name());
         if (!embedded) {

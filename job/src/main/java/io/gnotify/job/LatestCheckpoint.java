@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.flink.util.FileUtils;
 
 /**
  * Finds the newest completed checkpoint ({@code <dir>/<job-id>/chk-N/_metadata}) or savepoint
@@ -42,11 +44,7 @@ public final class LatestCheckpoint {
                     .sorted(Comparator.comparingLong(LatestCheckpoint::modified).reversed()).toList();
         }
         for (Path old : newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size())) {
-            try (Stream<Path> walk = Files.walk(old)) {
-                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.delete(p);
-                }
-            }
+            FileUtils.deleteDirectory(old.toFile());
         }
     }
 
@@ -54,7 +52,7 @@ public final class LatestCheckpoint {
      * Deletes the job directories under {@code checkpoints} that hold no file at all (a job that ended with a savepoint
      * leaves its empty {@code shared} and {@code taskowned} behind), except those in {@code keep}.
      */
-    public static void removeEmptyJobDirectories(Path checkpoints, java.util.Set<Path> keep) throws IOException {
+    public static void removeEmptyJobDirectories(Path checkpoints, Set<Path> keep) throws IOException {
         if (!Files.isDirectory(checkpoints)) {
             return;
         }
@@ -63,14 +61,12 @@ public final class LatestCheckpoint {
             jobs = s.filter(Files::isDirectory).filter(p -> !keep.contains(p)).toList();
         }
         for (Path job : jobs) {
-            List<Path> tree;
+            boolean empty;
             try (Stream<Path> walk = Files.walk(job)) {
-                tree = walk.sorted(Comparator.reverseOrder()).toList();
+                empty = walk.allMatch(Files::isDirectory); // stops at the first file of a job with checkpoints
             }
-            if (tree.stream().allMatch(Files::isDirectory)) {
-                for (Path p : tree) {
-                    Files.delete(p);
-                }
+            if (empty) {
+                FileUtils.deleteDirectory(job.toFile());
             }
         }
     }

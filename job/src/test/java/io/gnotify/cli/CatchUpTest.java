@@ -7,6 +7,7 @@ import io.gnotify.connectors.volume.BrickMap;
 import io.gnotify.connectors.volume.VolumeInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +25,9 @@ class CatchUpTest {
     void theTargetIsTheOldestNewestRolloverOfBricksInStep() throws Exception {
         BrickMap map = BrickMap.of(List.of("/srv/gl/dr22=" + Fixtures.fixture("dr22-ascii").resolve("bricks")));
         // b1..b4 last rolled over at 1795500822, 825 (subvolume 0), 828 and 831 (subvolume 1), all within 60 s.
-        assertThat(CatchUp.of(dr22(), map, 60, 10_000).target()).isEqualTo(1795500822L);
+        assertThat(CatchUp.of(dr22(), map, Duration.ofSeconds(60), Duration.ofSeconds(1)).target()).isEqualTo(1795500822L);
         // With a 2 s down timeout b1 and b3 are behind their replicas by more: b2 and b4 carry the subvolumes.
-        assertThat(CatchUp.of(dr22(), map, 2, 10_000).target()).isEqualTo(1795500825L);
+        assertThat(CatchUp.of(dr22(), map, Duration.ofSeconds(2), Duration.ofSeconds(1)).target()).isEqualTo(1795500825L);
     }
 
     @Test
@@ -41,7 +42,7 @@ class CatchUpTest {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         BrickMap map = BrickMap.of(List.of("/srv/gl/dr22=" + bricks));
-        assertThat(CatchUp.of(dr22(), map, 60, 10_000).target()).isEqualTo(1795500828L);
+        assertThat(CatchUp.of(dr22(), map, Duration.ofSeconds(60), Duration.ofSeconds(1)).target()).isEqualTo(1795500828L);
     }
 
     @Test
@@ -52,14 +53,14 @@ class CatchUpTest {
         BrickMap map = BrickMap.of(List.of("/srv/gl/dr22=" + bricks));
         // b2 stopped 122 s before b1 (more than the down timeout): b1's 1795500822 is subvolume 0's. b3 stopped
         // 31 s before b4: it is waited for, and its 1795500800 is the target.
-        assertThat(CatchUp.of(dr22(), map, 60, 10_000).target()).isEqualTo(1795500800L);
+        assertThat(CatchUp.of(dr22(), map, Duration.ofSeconds(60), Duration.ofSeconds(1)).target()).isEqualTo(1795500800L);
         Fixtures.rollBack(bricks.resolve("b3"), 1795500750L);
-        assertThat(CatchUp.of(dr22(), map, 60, 10_000).target()).isEqualTo(1795500822L);
+        assertThat(CatchUp.of(dr22(), map, Duration.ofSeconds(60), Duration.ofSeconds(1)).target()).isEqualTo(1795500822L);
     }
 
     @Test
     void aVolumeWithoutJournalsHasNoTarget(@TempDir Path tmp) throws Exception {
         BrickMap map = BrickMap.of(List.of("/srv/gl/dr22=" + tmp));
-        assertThat(CatchUp.of(dr22(), map, 60, 10_000).target()).isEqualTo(-1);
+        assertThat(CatchUp.of(dr22(), map, Duration.ofSeconds(60), Duration.ofSeconds(1)).target()).isEqualTo(-1);
     }
 }
