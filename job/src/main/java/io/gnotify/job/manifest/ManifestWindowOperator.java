@@ -41,6 +41,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ManifestWindowOperator.class);
     private static final long NONE = Long.MIN_VALUE;
+    /** How long one step of a pending close runs before the stage takes input again. */
+    private static final long STEP_NANOS = 2_000_000;
 
     private final VolumeInfo volume;
     private final WindowGrid grid;
@@ -48,6 +50,13 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private final NameOwners nameOwners;
     private final AnalyticsSettings analytics;
     private transient NamespaceStore namespace;
+    /** What the open window reads through: the closing window's changes (while it closes) over {@link #namespace}. */
+    private transient ClosingOverlay openOverlay;
+    /** A window whose close was pending at the checkpoint restored: its operations and its header. */
+    private transient List<byte[]> restoredClosingLog;
+    private transient List<byte[]> restoredClosingHeader;
+    private transient ListState<byte[]> closingLogState;
+    private transient ListState<byte[]> closingHeaderState;
     /** The open window is the bootstrap's full manifest; it holds the crawl second's operations. */
     /** Volatile: the catch-up run reads it (gauge {@code fullManifestPending}) from the metric reporter's thread. */
     private transient volatile boolean fullOpen;
@@ -68,8 +77,16 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient AnonymousInodeDir hiddenDir;
     /** The window being closed is the last (end of a bounded run). */
     private transient boolean finishing;
+    /** The window just closed was reconciled by a crawl. */
+    private transient boolean reconciledNow;
     /** Keys the last window cached, to size the next window's cache. */
     private transient int lastCacheSize;
+    /** The last closed window's diff and files, still being worked on between operations; null if none. */
+    private transient PendingClose pending;
+    /** The newest watermark that arrived while {@link #pending} was open: it follows the window's files out. */
+    private transient Watermark heldWatermark;
+    /** A processing-time step of {@link #pending} is scheduled. */
+    private transient boolean stepScheduled;
     private transient ListState<byte[]> openLogState;
     private transient ListState<long[]> positionState;
     private transient ListState<String> chainState;
@@ -112,6 +129,14 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         restoredLog = new ArrayList<>();
         openLogState.get().forEach(restoredLog::add);
+        closingLogState = store.getListState(new ListStateDescriptor<>("closing-window-log",
+                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        closingHeaderState = store.getListState(new ListStateDescriptor<>("closing-window-header",
+                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        restoredClosingLog = new ArrayList<>();
+        closingLogState.get().forEach(restoredClosingLog::add);
+        restoredClosingHeader = new ArrayList<>();
+        closingHeaderState.get().forEach(restoredClosingHeader::add);
         ListState<VolumeEvent> earlier = store.getListState(new ListStateDescriptor<>("open-window-events",
                 io.gnotify.connectors.event.VolumeEventSerializer.TYPE));
         restoredEvents = new ArrayList<>();
@@ -165,15 +190,32 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         watermarkDone = NONE;
         getMetricGroup().gauge("manifestWatermark", () -> watermarkDone == NONE ? -1L : watermarkDone);
         getMetricGroup().gauge("fullManifestPending", () -> fullOpen ? 1 : 0);
+        for (byte[] header : restoredClosingHeader) {
+            // The close was under way at the checkpoint: the store holds the window's start, so it closes again.
+            ClosingWindowCodec.Closing c = ClosingWindowCodec.decode(header);
+            OpenWindow closing = new OpenWindow(namespace, nameOwners, spacing, hiddenDir, volume.bricks().size(), 0);
+            closing.replay(restoredClosingLog);
+            pending = new PendingClose(c.window(), c.commitAt(), stem(c.window()), closing);
+        }
         open = newWindow();
         restoredEvents.forEach(open::add);
         open.replay(restoredLog);
         restoredLog = null;
         restoredEvents = null;
+        restoredClosingLog = null;
+        restoredClosingHeader = null;
+        if (pending != null) {
+            scheduleStep();
+        }
+    }
+
+    /** Where a window's files go, without their suffix. */
+    private String stem(ManifestWindow w) {
+        return volume.name() + "/" + ManifestFormat.DIRECTORY + "/" + WindowGrid.name(w.windowStart(), w.windowEnd());
     }
 
     @Override
-    public void processElement(StreamRecord<VolumeEvent> element) {
+    public void processElement(StreamRecord<VolumeEvent> element) throws Exception {
         VolumeEvent e = element.getValue();
         if (fullOpen) {
             // The crawl's records and markers all carry the crawl second, and every journal comes after it.
@@ -234,24 +276,117 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                 }
             }
         }
+        if (pending != null) {
+            // The closed window's files go out first; the watermark follows them (releasePending).
+            heldWatermark = mark;
+            scheduleStep();
+            return;
+        }
+        forward(mark);
+    }
+
+    private void forward(Watermark mark) throws Exception {
         watermarkDone = mark.getTimestamp();
         super.processWatermark(mark);
     }
 
-    /** Closes the open window ({@link #publishWindow()}), timed for the {@link WindowCloseTimes} metrics. */
-    private void closeWindow() {
+    /** Runs the pending close's next step in a millisecond or so, letting operations in between. */
+    private void scheduleStep() {
+        if (stepScheduled) {
+            return;
+        }
+        stepScheduled = true;
+        var time = getProcessingTimeService();
+        time.registerTimer(time.getCurrentProcessingTime() + 1, t -> {
+            stepScheduled = false;
+            stepPending();
+        });
+    }
+
+    /** One step of the pending close, about as long as the pause before the next (half of the stage's time). */
+    private void stepPending() throws Exception {
+        if (pending == null) {
+            return;
+        }
+        closeTimes.start();
+        boolean done = pending.step(STEP_NANOS);
+        closeTimes.stop();
+        if (done) {
+            releasePending();
+        } else {
+            scheduleStep();
+        }
+    }
+
+    /** Completes the pending close now, if there is one (before a checkpoint, another close, the end of input). */
+    private void completePending() throws Exception {
+        if (pending != null) {
+            closeTimes.start();
+            pending.finish();
+            closeTimes.stop();
+            releasePending();
+        }
+    }
+
+    /** Emits the completed pending close's files and analytics, then the watermark held back behind them. */
+    private void releasePending() throws Exception {
+        PendingClose p = pending;
+        pending = null;
+        openOverlay.closed();
+        lastCacheSize = p.cacheSize();
+        List<ManifestEntry> entries = p.entries();
+        output.collect(new StreamRecord<>(new WindowFileLine(p.commitAt, p.stem + ManifestFormat.MANIFEST_SUFFIX,
+                p.manifest().bytes())));
+        output.collect(new StreamRecord<>(new WindowFileLine(p.commitAt, p.stem + ManifestFormat.GLUSTERFIND_SUFFIX,
+                p.glusterfind())));
+        output.collect(new StreamRecord<>(new WindowFileLine(p.commitAt, p.stem + ManifestFormat.PATHS0_SUFFIX,
+                p.paths0())));
+        WindowAnalyticsTap.emit(output, analytics, p.window, p.commitAt, p.stats, entries);
+        manifests.inc();
+        entriesWritten.inc(entries.size());
+        unresolved.inc(entries.stream().filter(ManifestEntry::unresolved).count());
+        prevSha256 = p.manifest().sha256();
+        if (heldWatermark != null) {
+            Watermark mark = heldWatermark;
+            heldWatermark = null;
+            forward(mark);
+        }
+    }
+
+    @Override
+    public void finish() throws Exception {
+        completePending();
+        super.finish();
+    }
+
+    /**
+     * Closes the open window ({@link #publishWindow()}), timed for the {@link WindowCloseTimes} metrics. The window
+     * closed before is completed first, so windows publish in order and each header chains to the one before.
+     */
+    private void closeWindow() throws Exception {
+        completePending();
         closeTimes.start();
         publishWindow();
         closeTimes.stop();
+        if (finishing || reconciledNow) {
+            // The last window of a bounded run goes out at once; so does a reconciled one, whose crawl is not in its log.
+            completePending();
+        } else {
+            scheduleStep();
+        }
     }
 
-    /** Diffs, flushes and renders the open window, emits its three files and its analytics, and opens the next window. */
+    /**
+     * Writes the open window's changes to the store and opens the next window; the diff, the replay order and the
+     * three files (and the analytics) follow as the {@link #pending} close.
+     */
     private void publishWindow() {
         long reconciledFrom = gaps.onClose(grid.name(openStart), openStart, bricks.statuses(), Math.max(1, spacing.span()),
                 finishing);
         if (reconciledFrom != GapRecovery.NONE && !reconcile(reconciledFrom)) {
             reconciledFrom = GapRecovery.NONE;
         }
+        reconciledNow = reconciledFrom != GapRecovery.NONE;
         CachedNamespaceStore cache = open.cache;
         WindowChanges changes = open.changes;
         conflictsResolved.inc(changes.conflictsResolved());
@@ -261,27 +396,14 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                     grid.name(openStart), changes.conflictsUnresolved(),
                     nameOwners == null ? " (run with --lookup-mount to settle them)" : " (the volume no longer shows either)");
         }
-        List<ManifestEntry> entries = ReplayPlan.entryOrder(WindowDiff.of(changes));
-        cache.flush();
         lastCacheSize = cache.size();
         // The full manifest ends where the crawl's window starts; its files commit once the crawl is released.
         long end = fullOpen ? grid.start(crawlSecond + 1) : grid.end(openStart);
         long commitAt = fullOpen ? crawlSecond + 1 : end;
         ManifestWindow w = new ManifestWindow(volume.name(), volume.id(), openStart, end, nextSeq, fullOpen, prevSha256,
                 bricks.statuses(), reconciledFrom == GapRecovery.NONE ? null : reconciledFrom);
-        ManifestFormat.Rendered rendered = ManifestFormat.manifest(w, entries);
-        String stem = volume.name() + "/" + ManifestFormat.DIRECTORY + "/" + WindowGrid.name(openStart, end);
-        output.collect(new StreamRecord<>(new WindowFileLine(commitAt, stem + ManifestFormat.MANIFEST_SUFFIX, rendered.bytes())));
-        output.collect(new StreamRecord<>(new WindowFileLine(commitAt, stem + ManifestFormat.GLUSTERFIND_SUFFIX,
-                ManifestFormat.glusterfind(entries))));
-        output.collect(new StreamRecord<>(new WindowFileLine(commitAt, stem + ManifestFormat.PATHS0_SUFFIX,
-                ManifestFormat.paths0(entries))));
-        WindowAnalyticsTap.emit(output, analytics, w, commitAt, open.stats, entries);
+        pending = new PendingClose(w, commitAt, stem(w), open);
         fullOpen = false;
-        manifests.inc();
-        entriesWritten.inc(entries.size());
-        unresolved.inc(entries.stream().filter(ManifestEntry::unresolved).count());
-        prevSha256 = rendered.sha256();
         nextSeq++;
         openStart = end;
         open = newWindow();
@@ -317,9 +439,16 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         }
     }
 
-    /** A fresh open window, its cache sized like the last window's. */
+    /**
+     * A fresh open window, its cache sized like the last window's, reading through the pending close's changes
+     * until they are in the store.
+     */
     private OpenWindow newWindow() {
-        return new OpenWindow(namespace, nameOwners, spacing, hiddenDir,
+        openOverlay = new ClosingOverlay(namespace);
+        if (pending != null) {
+            openOverlay.closing(pending.cache());
+        }
+        return new OpenWindow(openOverlay, nameOwners, spacing, hiddenDir,
                 volume.bricks().size(), lastCacheSize);
     }
 
@@ -331,5 +460,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         chainState.update(prevSha256 == null ? List.of() : List.of(prevSha256));
         bricksState.update(List.of(bricks.snapshot()));
         spacingState.update(List.of(spacing.snapshot()));
+        closingLogState.update(pending == null ? List.of() : pending.log());
+        closingHeaderState.update(pending == null ? List.of()
+                : List.of(ClosingWindowCodec.encode(pending.window, pending.commitAt)));
     }
 }

@@ -15,22 +15,54 @@ import java.util.function.Function;
  * leaves nothing; a rename back leaves nothing but a MODIFY if written.
  */
 public final class WindowDiff {
-    private WindowDiff() {}
+    private final WindowChanges changes;
+    private final PathResolver atStart;
+    private final Function<GfidKey, Inode> endView;
+    private final PathResolver atEnd;
+    private final Touched[] touched;
+    private final List<ManifestEntry> out;
+    private int next;
 
-    public static List<ManifestEntry> of(WindowChanges changes) {
-        PathResolver atStart = new PathResolver(changes.startView());
-        Function<GfidKey, Inode> endView = changes.endView();
-        PathResolver atEnd = new PathResolver(endView);
-        Touched[] touched = new Touched[changes.before().size()];
+    private WindowDiff(WindowChanges changes) {
+        this.changes = changes;
+        this.atStart = new PathResolver(changes.startView());
+        this.endView = changes.endView();
+        this.atEnd = new PathResolver(endView);
+        this.touched = new Touched[changes.before().size()];
         int n = 0;
         for (Map.Entry<GfidKey, Inode> e : changes.before().entrySet()) {
             touched[n++] = new Touched(e.getKey().msb(), e.getKey().lsb(), e.getKey(), e.getValue());
         }
         Arrays.sort(touched, Touched.GFID_ORDER);
-        List<ManifestEntry> out = new ArrayList<>(touched.length + 16);
-        for (Touched t : touched) {
+        this.out = new ArrayList<>(touched.length + 16);
+    }
+
+    public static List<ManifestEntry> of(WindowChanges changes) {
+        WindowDiff d = start(changes);
+        d.advance(Integer.MAX_VALUE);
+        return d.entries();
+    }
+
+    /**
+     * A diff to be taken in steps ({@link #advance}); the window's views must not change in between (the window's
+     * own store may be flushed: its cache keeps the window's end, and keys it never touched read the same at both ends).
+     */
+    static WindowDiff start(WindowChanges changes) {
+        return new WindowDiff(changes);
+    }
+
+    /** Diffs up to {@code inodes} more touched inodes, in gfid order; true once all are done. */
+    boolean advance(int inodes) {
+        int end = (int) Math.min(touched.length, (long) next + inodes);
+        for (; next < end; next++) {
+            Touched t = touched[next];
             diff(t.gfid, t.start, endView.apply(t.gfid), changes, atStart, atEnd, out);
         }
+        return next == touched.length;
+    }
+
+    /** The entries so far (all of them once {@link #advance} returned true). */
+    List<ManifestEntry> entries() {
         return out;
     }
 

@@ -5,6 +5,7 @@ import io.gnotify.connectors.event.VolumeEventSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -19,12 +20,16 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * The single point of order (parallelism 1): holds operations until the volume watermark releases their
  * journal second, then emits them sorted by (journal time, brick, offset) and numbers them 1, 2, 3, ...
- * Rollover markers are ordered the same way but get no number. The pending operations and the next number
- * are checkpointed.
+ * Rollover markers are ordered the same way but get no number. A release goes out in steps of
+ * {@link #STEP_EVENTS} events, each a mail of its own, so that a checkpoint barrier is taken between them;
+ * the watermark follows its last step. The pending operations (those of a release under way included) and
+ * the next number are checkpointed.
  */
 public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
         implements OneInputStreamOperator<VolumeEvent, VolumeEvent> {
     private static final long serialVersionUID = 1L;
+    /** Events emitted per step of a release. */
+    static final int STEP_EVENTS = 512;
 
     /** Operations waiting for release, by journal second. */
     private transient TreeMap<Long, List<VolumeEvent>> pending;
@@ -32,6 +37,14 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
     private transient ListState<VolumeEvent> pendingState;
     private transient ListState<Long> seqState;
     private transient Counter sequenced;
+    private transient MailboxExecutor mailbox;
+    /** The watermark being released, or null; {@link #released} holds what is left of its current second. */
+    private transient Watermark releasing;
+    /** The newest watermark that arrived during a release: released after it. */
+    private transient Watermark held;
+    /** The second being emitted, sorted, and how far. */
+    private transient List<VolumeEvent> released;
+    private transient int next;
 
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
@@ -52,6 +65,8 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
     @Override
     public void open() throws Exception {
         super.open();
+        // The task's mailbox at this operator's priority, as Flink hands it to yielding operators.
+        mailbox = getContainingTask().getMailboxExecutorFactory().createExecutor(getOperatorConfig().getChainIndex());
         sequenced = getMetricGroup().counter("eventsSequenced");
     }
 
@@ -66,10 +81,34 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        while (!pending.isEmpty() && OperationDedupOperator.releaseTime(pending.firstKey()) <= mark.getTimestamp()) {
-            List<VolumeEvent> second = pending.pollFirstEntry().getValue();
-            second.sort(VolumeEvent.ORDER);
-            for (VolumeEvent e : second) {
+        if (releasing != null) {
+            held = mark;
+            return;
+        }
+        releasing = mark;
+        step();
+    }
+
+    /** Emits up to {@link #STEP_EVENTS} released events; then either the next step is queued or the watermark follows. */
+    private void step() throws Exception {
+        if (releasing == null) {
+            return; // completed by finish() while this step was queued
+        }
+        int budget = STEP_EVENTS;
+        while (budget > 0) {
+            if (released == null || next == released.size()) {
+                if (pending.isEmpty() || OperationDedupOperator.releaseTime(pending.firstKey()) > releasing.getTimestamp()) {
+                    released = null;
+                    break;
+                }
+                released = pending.pollFirstEntry().getValue();
+                released.sort(VolumeEvent.ORDER);
+                next = 0;
+            }
+            int end = Math.min(released.size(), next + budget);
+            budget -= end - next;
+            for (; next < end; next++) {
+                VolumeEvent e = released.get(next);
                 if (e.isOperation()) {
                     e = e.withSeq(nextSeq++);
                     sequenced.inc();
@@ -77,13 +116,37 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
                 output.collect(new StreamRecord<>(e, e.journalTs() * 1000));
             }
         }
-        super.processWatermark(mark);
+        if (released != null) {
+            mailbox.execute(this::step, "volume order: release up to watermark %s", releasing.getTimestamp());
+            return;
+        }
+        Watermark done = releasing;
+        releasing = null;
+        super.processWatermark(done);
+        if (held != null) {
+            Watermark later = held;
+            held = null;
+            processWatermark(later);
+        }
+    }
+
+    /** End of input: the release under way (the last watermark's) goes out in full before the operator finishes. */
+    @Override
+    public void finish() throws Exception {
+        while (releasing != null) {
+            step();
+        }
+        super.finish();
     }
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         List<VolumeEvent> all = new ArrayList<>();
+        if (released != null) {
+            // A release under way: what it has not emitted yet comes back as pending on a restore.
+            all.addAll(released.subList(next, released.size()));
+        }
         pending.values().forEach(all::addAll);
         pendingState.update(all);
         seqState.update(List.of(nextSeq));

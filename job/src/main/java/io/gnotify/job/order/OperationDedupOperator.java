@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class OperationDedupOperator extends AbstractStreamOperator<VolumeEvent>
         implements TwoInputStreamOperator<BrickRecord, BrickRecord, VolumeEvent> {
     private static final long serialVersionUID = 1L;
+    /** Keys applied per step of a release (each step a mail of its own, so a checkpoint barrier is taken between). */
+    static final int STEP_KEYS = 256;
     static final Comparator<BrickRecord> COPY_ORDER = (a, b) -> {
         int c = Long.compare(a.journalTs(), b.journalTs());
         if (c == 0) {
@@ -90,6 +93,13 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     private transient long peakLiveKeys;
     /** Late copies dropped per brick index, for the log. */
     private transient Map<Integer, long[]> lateByBrick;
+    private transient MailboxExecutor mailbox;
+    /** The watermark being released, or null; {@link #releaseQueue} holds its keys from {@link #nextKey} on. */
+    private transient Watermark releasing;
+    /** The newest watermark that arrived during a release: released after it. */
+    private transient Watermark held;
+    private transient List<Map.Entry<Tuple2<Long, Long>, List<BrickRecord>>> releaseQueue;
+    private transient int nextKey;
 
     /**
      * {@code horizonMillis}: how long (event time) a key's counts outlive its last copy; {@code expectation}:
@@ -145,6 +155,12 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         ChunkedLog<BrickRecord> unreleased = new ChunkedLog<>(BrickRecordSerializer.INSTANCE);
+        if (releasing != null) {
+            // A release under way: the keys it has not applied yet come back as unreleased copies on a restore.
+            for (int i = nextKey; i < releaseQueue.size(); i++) {
+                releaseQueue.get(i).getValue().forEach(unreleased::append);
+            }
+        }
         for (Map<Tuple2<Long, Long>, List<BrickRecord>> bucket : batch.values()) {
             for (List<BrickRecord> copies : bucket.values()) {
                 copies.forEach(unreleased::append);
@@ -160,6 +176,8 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     @SuppressWarnings("unchecked")
     public void open() throws Exception {
         super.open();
+        // The task's mailbox at this operator's priority, as Flink hands it to yielding operators.
+        mailbox = getContainingTask().getMailboxExecutorFactory().createExecutor(getOperatorConfig().getChainIndex());
         counts = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         batch = new TreeMap<>();
@@ -265,13 +283,57 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
+        // Copies behind it are late from now on, even while an earlier release is still under way.
         watermark = mark.getTimestamp();
-        Map<Tuple2<Long, Long>, List<BrickRecord>> released = takeReleased(mark.getTimestamp());
-        for (Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e : released.entrySet()) {
+        if (releasing != null) {
+            held = mark;
+            return;
+        }
+        releasing = mark;
+        releaseQueue = new ArrayList<>(takeReleased(mark.getTimestamp()).entrySet());
+        nextKey = 0;
+        step();
+    }
+
+    /** Applies up to {@link #STEP_KEYS} released keys; then either the next step is queued or the release ends. */
+    private void step() throws Exception {
+        if (releasing == null) {
+            return; // completed by finish() while this step was queued
+        }
+        int end = Math.min(releaseQueue.size(), nextKey + STEP_KEYS);
+        for (; nextKey < end; nextKey++) {
+            Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e = releaseQueue.get(nextKey);
             setCurrentKey(e.getKey());
             apply(e.getValue());
         }
-        for (BrickRecord healed : suspects.expire(watermark)) {
+        if (nextKey < releaseQueue.size()) {
+            mailbox.execute(this::step, "dedup: release up to watermark %s", releasing.getTimestamp());
+            return;
+        }
+        Watermark done = releasing;
+        releasing = null;
+        releaseQueue = null;
+        endRelease(done);
+        if (held != null) {
+            Watermark later = held;
+            held = null;
+            processWatermark(later);
+        }
+    }
+
+    /** End of input: the release under way (the last watermark's) is applied in full before the operator finishes. */
+    @Override
+    public void finish() throws Exception {
+        while (releasing != null) {
+            step();
+        }
+        super.finish();
+    }
+
+    /** After a watermark's copies are applied: heal suspects and counts that it expires go, then it moves on. */
+    private void endRelease(Watermark mark) throws Exception {
+        long wm = mark.getTimestamp();
+        for (BrickRecord healed : suspects.expire(wm)) {
             healDropped.inc();
             if (healByBrick.computeIfAbsent(healed.brick(), b -> new long[1])[0]++ == 0) {
                 LOG.info("brick #{} came back at journal second {}: the data and metadata records it logs alone while "
@@ -279,7 +341,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
                         healed.brick(), timelines.returned(healed.brick()));
             }
         }
-        expireUpTo(watermark);
+        expireUpTo(wm);
         output.emitWatermark(mark);
     }
 

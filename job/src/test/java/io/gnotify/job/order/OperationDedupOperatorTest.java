@@ -16,6 +16,7 @@ import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -332,5 +333,76 @@ class OperationDedupOperatorTest {
         again.initializeState(next);
         again.open();
         assertThat(release(again, T + 2)).singleElement().satisfies(e -> assertThat(e.offset()).isEqualTo(50));
+    }
+
+    /** Runs the mails the operator queued (the steps of a release), as the task's mailbox would. */
+    static void runMails(Harness h) throws Exception {
+        for (var mail = h.getTaskMailbox().tryTake(TaskMailbox.MIN_PRIORITY); mail.isPresent();
+                mail = h.getTaskMailbox().tryTake(TaskMailbox.MIN_PRIORITY)) {
+            mail.get().run();
+        }
+    }
+
+    /** Copies of {@code keys} data operations in one second, each logged by both replicas of subvolume 0. */
+    static void feedReplicated(Harness h, int keys) throws Exception {
+        for (int k = 0; k < keys; k++) {
+            feed(h, copy(0, T, 100 + k, data(1000 + k)), copy(1, T, 100 + k, data(1000 + k)));
+        }
+    }
+
+    /**
+     * A large release goes out in steps of {@link OperationDedupOperator#STEP_KEYS} keys, one mail each, and the
+     * watermark after the last; a checkpoint between steps keeps the keys not applied yet, so the restored job emits
+     * exactly the operations the first did not.
+     */
+    @Test
+    void aReleaseInStepsSurvivesACheckpointBetweenThem() throws Exception {
+        int keys = OperationDedupOperator.STEP_KEYS * 3 + 17;
+        var h = harness();
+        feedReplicated(h, keys);
+        h.processWatermark(OperationDedupOperator.releaseTime(T));
+        List<VolumeEvent> first = new ArrayList<>(h.extractOutputValues());
+        assertThat(first).hasSize(OperationDedupOperator.STEP_KEYS);
+        assertThat(h.getOutput()).noneMatch(o -> o instanceof org.apache.flink.streaming.api.watermark.Watermark);
+        OperatorSubtaskState snapshot = h.snapshot(1, 1);
+        h.close();
+
+        var restored = Harness.of(1, 0);
+        restored.initializeState(snapshot);
+        restored.open();
+        restored.processWatermark(OperationDedupOperator.releaseTime(T));
+        runMails(restored);
+        List<VolumeEvent> rest = new ArrayList<>(restored.extractOutputValues());
+        assertThat(restored.getOutput()).last().isInstanceOf(org.apache.flink.streaming.api.watermark.Watermark.class);
+
+        List<Long> gfids = new ArrayList<>();
+        first.forEach(e -> gfids.add(e.record().gfidLsb()));
+        rest.forEach(e -> gfids.add(e.record().gfidLsb()));
+        gfids.sort(null);
+        List<Long> expected = new ArrayList<>();
+        for (int k = 0; k < keys; k++) {
+            expected.add(1000L + k);
+        }
+        assertThat(gfids).isEqualTo(expected);
+        assertThat(rest).allSatisfy(e -> assertThat(e.bricks()).containsExactly(0, 1));
+    }
+
+    /** Without a checkpoint the steps run on as mails and emit every operation once, then the watermark. */
+    @Test
+    void aReleaseInStepsEmitsEveryOperationOnceThenTheWatermark() throws Exception {
+        int keys = OperationDedupOperator.STEP_KEYS * 2 + 5;
+        var h = harness();
+        feedReplicated(h, keys);
+        h.processWatermark(OperationDedupOperator.releaseTime(T));
+        // A later watermark during the release waits for it.
+        h.processWatermark(OperationDedupOperator.releaseTime(T + 1));
+        runMails(h);
+        List<Object> out = new ArrayList<>(h.getOutput());
+        assertThat(out.stream().filter(o -> o instanceof org.apache.flink.streaming.api.watermark.Watermark)
+                .map(o -> ((org.apache.flink.streaming.api.watermark.Watermark) o).getTimestamp()))
+                .containsExactly(OperationDedupOperator.releaseTime(T), OperationDedupOperator.releaseTime(T + 1));
+        assertThat(out.indexOf(out.stream().filter(o -> o instanceof org.apache.flink.streaming.api.watermark.Watermark)
+                .findFirst().orElseThrow())).isEqualTo(keys);
+        assertThat(h.extractOutputValues()).hasSize(keys);
     }
 }
