@@ -5,7 +5,6 @@ import io.gnotify.connectors.event.VolumeEventSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -37,12 +36,8 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
     private transient ListState<VolumeEvent> pendingState;
     private transient ListState<Long> seqState;
     private transient Counter sequenced;
-    private transient MailboxExecutor mailbox;
-    /** The watermark being released, or null; {@link #released} holds what is left of its current second. */
-    private transient Watermark releasing;
-    /** The newest watermark that arrived during a release: released after it. */
-    private transient Watermark held;
-    /** The second being emitted, sorted, and how far. */
+    private transient SteppedRelease release;
+    /** The second being emitted (what is left of it belongs in a checkpoint), sorted, and how far. */
     private transient List<VolumeEvent> released;
     private transient int next;
 
@@ -66,7 +61,9 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
     public void open() throws Exception {
         super.open();
         // The task's mailbox at this operator's priority, as Flink hands it to yielding operators.
-        mailbox = getContainingTask().getMailboxExecutorFactory().createExecutor(getOperatorConfig().getChainIndex());
+        release = new SteppedRelease(
+                getContainingTask().getMailboxExecutorFactory().createExecutor(getOperatorConfig().getChainIndex()),
+                "volume order", new Release());
         sequenced = getMetricGroup().counter("eventsSequenced");
     }
 
@@ -81,61 +78,56 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        if (releasing != null) {
-            held = mark;
-            return;
-        }
-        releasing = mark;
-        step();
+        release.watermark(mark);
     }
 
-    /** Emits up to {@link #STEP_EVENTS} released events; then either the next step is queued or the watermark follows. */
-    private void step() throws Exception {
-        if (releasing == null) {
-            return; // completed by finish() while this step was queued
+    /** The release of one watermark: the released seconds, sorted, {@link #STEP_EVENTS} events per step. */
+    private final class Release implements SteppedRelease.Work {
+        private long upTo;
+
+        @Override
+        public void begin(Watermark mark) {
+            released = null;
+            upTo = mark.getTimestamp();
         }
-        int budget = STEP_EVENTS;
-        while (budget > 0) {
-            if (released == null || next == released.size()) {
-                if (pending.isEmpty() || OperationDedupOperator.releaseTime(pending.firstKey()) > releasing.getTimestamp()) {
-                    released = null;
-                    break;
+
+        @Override
+        public boolean step() {
+            int budget = STEP_EVENTS;
+            while (budget > 0) {
+                if (released == null || next == released.size()) {
+                    if (pending.isEmpty() || OperationDedupOperator.releaseTime(pending.firstKey()) > upTo) {
+                        released = null;
+                        return true;
+                    }
+                    released = pending.pollFirstEntry().getValue();
+                    released.sort(VolumeEvent.ORDER);
+                    next = 0;
                 }
-                released = pending.pollFirstEntry().getValue();
-                released.sort(VolumeEvent.ORDER);
-                next = 0;
-            }
-            int end = Math.min(released.size(), next + budget);
-            budget -= end - next;
-            for (; next < end; next++) {
-                VolumeEvent e = released.get(next);
-                if (e.isOperation()) {
-                    e = e.withSeq(nextSeq++);
-                    sequenced.inc();
+                int end = Math.min(released.size(), next + budget);
+                budget -= end - next;
+                for (; next < end; next++) {
+                    VolumeEvent e = released.get(next);
+                    if (e.isOperation()) {
+                        e = e.withSeq(nextSeq++);
+                        sequenced.inc();
+                    }
+                    output.collect(new StreamRecord<>(e, e.journalTs() * 1000));
                 }
-                output.collect(new StreamRecord<>(e, e.journalTs() * 1000));
             }
+            return false;
         }
-        if (released != null) {
-            mailbox.execute(this::step, "volume order: release up to watermark %s", releasing.getTimestamp());
-            return;
-        }
-        Watermark done = releasing;
-        releasing = null;
-        super.processWatermark(done);
-        if (held != null) {
-            Watermark later = held;
-            held = null;
-            processWatermark(later);
+
+        @Override
+        public void end(Watermark mark) throws Exception {
+            EventSequencer.super.processWatermark(mark);
         }
     }
 
     /** End of input: the release under way (the last watermark's) goes out in full before the operator finishes. */
     @Override
     public void finish() throws Exception {
-        while (releasing != null) {
-            step();
-        }
+        release.finish();
         super.finish();
     }
 

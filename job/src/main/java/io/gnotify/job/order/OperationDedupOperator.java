@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -93,11 +92,8 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     private transient long peakLiveKeys;
     /** Late copies dropped per brick index, for the log. */
     private transient Map<Integer, long[]> lateByBrick;
-    private transient MailboxExecutor mailbox;
-    /** The watermark being released, or null; {@link #releaseQueue} holds its keys from {@link #nextKey} on. */
-    private transient Watermark releasing;
-    /** The newest watermark that arrived during a release: released after it. */
-    private transient Watermark held;
+    private transient SteppedRelease release;
+    /** The keys of the release under way (null if none), applied up to {@link #nextKey}. */
     private transient List<Map.Entry<Tuple2<Long, Long>, List<BrickRecord>>> releaseQueue;
     private transient int nextKey;
 
@@ -155,7 +151,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         ChunkedLog<BrickRecord> unreleased = new ChunkedLog<>(BrickRecordSerializer.INSTANCE);
-        if (releasing != null) {
+        if (releaseQueue != null) {
             // A release under way: the keys it has not applied yet come back as unreleased copies on a restore.
             for (int i = nextKey; i < releaseQueue.size(); i++) {
                 releaseQueue.get(i).getValue().forEach(unreleased::append);
@@ -177,7 +173,9 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     public void open() throws Exception {
         super.open();
         // The task's mailbox at this operator's priority, as Flink hands it to yielding operators.
-        mailbox = getContainingTask().getMailboxExecutorFactory().createExecutor(getOperatorConfig().getChainIndex());
+        release = new SteppedRelease(
+                getContainingTask().getMailboxExecutorFactory().createExecutor(getOperatorConfig().getChainIndex()),
+                "dedup", new Release());
         counts = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         batch = new TreeMap<>();
@@ -285,48 +283,39 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     public void processWatermark(Watermark mark) throws Exception {
         // Copies behind it are late from now on, even while an earlier release is still under way.
         watermark = mark.getTimestamp();
-        if (releasing != null) {
-            held = mark;
-            return;
-        }
-        releasing = mark;
-        releaseQueue = new ArrayList<>(takeReleased(mark.getTimestamp()).entrySet());
-        nextKey = 0;
-        step();
+        release.watermark(mark);
     }
 
-    /** Applies up to {@link #STEP_KEYS} released keys; then either the next step is queued or the release ends. */
-    private void step() throws Exception {
-        if (releasing == null) {
-            return; // completed by finish() while this step was queued
+    /** The release of one watermark: its keys' copies, {@link #STEP_KEYS} keys per step. */
+    private final class Release implements SteppedRelease.Work {
+        @Override
+        public void begin(Watermark mark) {
+            releaseQueue = new ArrayList<>(takeReleased(mark.getTimestamp()).entrySet());
+            nextKey = 0;
         }
-        int end = Math.min(releaseQueue.size(), nextKey + STEP_KEYS);
-        for (; nextKey < end; nextKey++) {
-            Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e = releaseQueue.get(nextKey);
-            setCurrentKey(e.getKey());
-            apply(e.getValue());
+
+        @Override
+        public boolean step() throws Exception {
+            int end = Math.min(releaseQueue.size(), nextKey + STEP_KEYS);
+            for (; nextKey < end; nextKey++) {
+                Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e = releaseQueue.get(nextKey);
+                setCurrentKey(e.getKey());
+                apply(e.getValue());
+            }
+            return nextKey == releaseQueue.size();
         }
-        if (nextKey < releaseQueue.size()) {
-            mailbox.execute(this::step, "dedup: release up to watermark %s", releasing.getTimestamp());
-            return;
-        }
-        Watermark done = releasing;
-        releasing = null;
-        releaseQueue = null;
-        endRelease(done);
-        if (held != null) {
-            Watermark later = held;
-            held = null;
-            processWatermark(later);
+
+        @Override
+        public void end(Watermark mark) throws Exception {
+            releaseQueue = null;
+            endRelease(mark);
         }
     }
 
     /** End of input: the release under way (the last watermark's) is applied in full before the operator finishes. */
     @Override
     public void finish() throws Exception {
-        while (releasing != null) {
-            step();
-        }
+        release.finish();
         super.finish();
     }
 
