@@ -94,8 +94,30 @@ final class LabGluster {
             lab.freshVolume(layout, workloads.toArray(String[]::new));
             Path out = tmp.resolve("out");
             scenario.run(lab, tmp, out, out.resolve(volume).resolve("manifests"));
+        } catch (Exception | Error e) {
+            keepFailed(volume, tmp);
+            throw e;
         } finally {
             lab.lab("teardown", volume);
+        }
+    }
+
+    /**
+     * A failed lab test's logs and gnotify output, copied to {@code job/target/lab-failures/<volume>-<time>} (the
+     * test's own directory is deleted with it), so a failure that does not come back can still be looked at.
+     */
+    private static void keepFailed(String volume, Path tmp) {
+        Path to = ROOT.resolve("job/target/lab-failures").resolve(volume + "-" + System.currentTimeMillis());
+        try {
+            for (String part : List.of("logs", "out")) {
+                if (Files.exists(tmp.resolve(part))) {
+                    org.apache.flink.util.FileUtils.copy(new org.apache.flink.core.fs.Path(tmp.resolve(part).toUri()),
+                            new org.apache.flink.core.fs.Path(to.resolve(part).toUri()), false);
+                }
+            }
+            System.err.println("lab test on " + volume + " failed; its logs and output are kept in " + to);
+        } catch (IOException e) {
+            System.err.println("lab test on " + volume + " failed; its logs could not be kept: " + e);
         }
     }
 
