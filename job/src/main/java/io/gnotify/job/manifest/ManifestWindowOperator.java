@@ -41,8 +41,6 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ManifestWindowOperator.class);
     private static final long NONE = Long.MIN_VALUE;
-    /** How long one step of a pending close runs before the stage takes input again. */
-    private static final long STEP_NANOS = 2_000_000;
 
     private final VolumeInfo volume;
     private final WindowGrid grid;
@@ -81,12 +79,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient boolean reconciledNow;
     /** Keys the last window cached, to size the next window's cache. */
     private transient int lastCacheSize;
-    /** The last closed window's diff and files, still being worked on between operations; null if none. */
-    private transient PendingClose pending;
-    /** The newest watermark that arrived while {@link #pending} was open: it follows the window's files out. */
-    private transient Watermark heldWatermark;
-    /** A processing-time step of {@link #pending} is scheduled. */
-    private transient boolean stepScheduled;
+    /** The last closed window's close, still being worked on between operations, and the watermarks behind it. */
+    private transient CloseSteps closes;
     private transient ListState<byte[]> openLogState;
     private transient ListState<long[]> positionState;
     private transient ListState<String> chainState;
@@ -186,6 +180,17 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         conflictsUnresolved = getMetricGroup().counter("conflictsUnresolved");
         reconciliations = getMetricGroup().counter("reconciliations");
         closeTimes = new WindowCloseTimes(getMetricGroup());
+        closes = new CloseSteps(getProcessingTimeService(), closeTimes, new CloseSteps.Publisher() {
+            @Override
+            public void publish(PendingClose done) {
+                ManifestWindowOperator.this.publish(done);
+            }
+
+            @Override
+            public void forward(Watermark mark) throws Exception {
+                ManifestWindowOperator.this.forward(mark);
+            }
+        });
         getMetricGroup().gauge("openWindowOperations", () -> open.operations());
         watermarkDone = NONE;
         getMetricGroup().gauge("manifestWatermark", () -> watermarkDone == NONE ? -1L : watermarkDone);
@@ -195,7 +200,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
             ClosingWindowCodec.Closing c = ClosingWindowCodec.decode(header);
             OpenWindow closing = new OpenWindow(namespace, nameOwners, spacing, hiddenDir, volume.bricks().size(), 0);
             closing.replay(restoredClosingLog);
-            pending = new PendingClose(c.window(), c.commitAt(), stem(c.window()), closing);
+            closes.start(new PendingClose(c.window(), c.commitAt(), stem(c.window()), closing));
         }
         open = newWindow();
         restoredEvents.forEach(open::add);
@@ -204,9 +209,6 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         restoredEvents = null;
         restoredClosingLog = null;
         restoredClosingHeader = null;
-        if (pending != null) {
-            scheduleStep();
-        }
     }
 
     /** Where a window's files go, without their suffix. */
@@ -276,13 +278,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                 }
             }
         }
-        if (pending != null) {
-            // The closed window's files go out first; the watermark follows them (releasePending).
-            heldWatermark = mark;
-            scheduleStep();
-            return;
-        }
-        forward(mark);
+        // The closed window's files go out first; the watermark follows them.
+        closes.watermark(mark);
     }
 
     private void forward(Watermark mark) throws Exception {
@@ -290,48 +287,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         super.processWatermark(mark);
     }
 
-    /** Runs the pending close's next step in a millisecond or so, letting operations in between. */
-    private void scheduleStep() {
-        if (stepScheduled) {
-            return;
-        }
-        stepScheduled = true;
-        var time = getProcessingTimeService();
-        time.registerTimer(time.getCurrentProcessingTime() + 1, t -> {
-            stepScheduled = false;
-            stepPending();
-        });
-    }
-
-    /** One step of the pending close, about as long as the pause before the next (half of the stage's time). */
-    private void stepPending() throws Exception {
-        if (pending == null) {
-            return;
-        }
-        closeTimes.start();
-        boolean done = pending.step(STEP_NANOS);
-        closeTimes.stop();
-        if (done) {
-            releasePending();
-        } else {
-            scheduleStep();
-        }
-    }
-
-    /** Completes the pending close now, if there is one (before a checkpoint, another close, the end of input). */
-    private void completePending() throws Exception {
-        if (pending != null) {
-            closeTimes.start();
-            pending.finish();
-            closeTimes.stop();
-            releasePending();
-        }
-    }
-
-    /** Emits the completed pending close's files and analytics, then the watermark held back behind them. */
-    private void releasePending() throws Exception {
-        PendingClose p = pending;
-        pending = null;
+    /** Emits a completed close's files and analytics (the watermarks held behind them follow). */
+    private void publish(PendingClose p) {
         openOverlay.closed();
         lastCacheSize = p.cacheSize();
         List<ManifestEntry> entries = p.entries();
@@ -346,16 +303,11 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         entriesWritten.inc(entries.size());
         unresolved.inc(entries.stream().filter(ManifestEntry::unresolved).count());
         prevSha256 = p.manifest().sha256();
-        if (heldWatermark != null) {
-            Watermark mark = heldWatermark;
-            heldWatermark = null;
-            forward(mark);
-        }
     }
 
     @Override
     public void finish() throws Exception {
-        completePending();
+        closes.complete();
         super.finish();
     }
 
@@ -364,21 +316,19 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
      * closed before is completed first, so windows publish in order and each header chains to the one before.
      */
     private void closeWindow() throws Exception {
-        completePending();
+        closes.complete();
         closeTimes.start();
         publishWindow();
         closeTimes.stop();
         if (finishing || reconciledNow) {
             // The last window of a bounded run goes out at once; so does a reconciled one, whose crawl is not in its log.
-            completePending();
-        } else {
-            scheduleStep();
+            closes.complete();
         }
     }
 
     /**
      * Writes the open window's changes to the store and opens the next window; the diff, the replay order and the
-     * three files (and the analytics) follow as the {@link #pending} close.
+     * three files (and the analytics) follow as the pending close ({@link CloseSteps}).
      */
     private void publishWindow() {
         long reconciledFrom = gaps.onClose(grid.name(openStart), openStart, bricks.statuses(), Math.max(1, spacing.span()),
@@ -402,7 +352,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         long commitAt = fullOpen ? crawlSecond + 1 : end;
         ManifestWindow w = new ManifestWindow(volume.name(), volume.id(), openStart, end, nextSeq, fullOpen, prevSha256,
                 bricks.statuses(), reconciledFrom == GapRecovery.NONE ? null : reconciledFrom);
-        pending = new PendingClose(w, commitAt, stem(w), open);
+        closes.start(new PendingClose(w, commitAt, stem(w), open));
         fullOpen = false;
         nextSeq++;
         openStart = end;
@@ -445,8 +395,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
      */
     private OpenWindow newWindow() {
         openOverlay = new ClosingOverlay(namespace);
-        if (pending != null) {
-            openOverlay.closing(pending.cache());
+        if (closes.pending() != null) {
+            openOverlay.closing(closes.pending().cache());
         }
         return new OpenWindow(openOverlay, nameOwners, spacing, hiddenDir,
                 volume.bricks().size(), lastCacheSize);
@@ -460,6 +410,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         chainState.update(prevSha256 == null ? List.of() : List.of(prevSha256));
         bricksState.update(List.of(bricks.snapshot()));
         spacingState.update(List.of(spacing.snapshot()));
+        PendingClose pending = closes.pending();
         closingLogState.update(pending == null ? List.of() : pending.log());
         closingHeaderState.update(pending == null ? List.of()
                 : List.of(ClosingWindowCodec.encode(pending.window, pending.commitAt)));
