@@ -2,6 +2,7 @@ package io.gnotify.job.manifest;
 
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.tasks.ProcessingTimeService;
+import org.apache.flink.util.function.ThrowingConsumer;
 
 /**
  * Runs the manifest stage's pending close in steps of about {@link #STEP_NANOS}, one a millisecond or so by
@@ -12,24 +13,22 @@ final class CloseSteps {
     /** How long one step runs before the stage takes input again. */
     static final long STEP_NANOS = 2_000_000;
 
-    /** What the operator does with a completed close and with a watermark that may go on. */
-    interface Publisher {
-        void publish(PendingClose done) throws Exception;
-
-        void forward(Watermark mark) throws Exception;
-    }
-
     private final ProcessingTimeService time;
     private final WindowCloseTimes closeTimes;
-    private final Publisher publisher;
+    /** Emits a completed close's files. */
+    private final ThrowingConsumer<PendingClose, Exception> publish;
+    /** Sends a watermark on. */
+    private final ThrowingConsumer<Watermark, Exception> forward;
     private PendingClose pending;
     private Watermark held;
     private boolean scheduled;
 
-    CloseSteps(ProcessingTimeService time, WindowCloseTimes closeTimes, Publisher publisher) {
+    CloseSteps(ProcessingTimeService time, WindowCloseTimes closeTimes, ThrowingConsumer<PendingClose, Exception> publish,
+            ThrowingConsumer<Watermark, Exception> forward) {
         this.time = time;
         this.closeTimes = closeTimes;
-        this.publisher = publisher;
+        this.publish = publish;
+        this.forward = forward;
     }
 
     /** The close under way, or null. */
@@ -46,7 +45,7 @@ final class CloseSteps {
     /** Forwards {@code mark}, or holds it behind the close under way. */
     void watermark(Watermark mark) throws Exception {
         if (pending == null) {
-            publisher.forward(mark);
+            forward.accept(mark);
             return;
         }
         held = mark;
@@ -92,11 +91,11 @@ final class CloseSteps {
     private void release() throws Exception {
         PendingClose done = pending;
         pending = null;
-        publisher.publish(done);
+        publish.accept(done);
         if (held != null) {
             Watermark mark = held;
             held = null;
-            publisher.forward(mark);
+            forward.accept(mark);
         }
     }
 }

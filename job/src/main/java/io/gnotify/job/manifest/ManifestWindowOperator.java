@@ -75,8 +75,6 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient AnonymousInodeDir hiddenDir;
     /** The window being closed is the last (end of a bounded run). */
     private transient boolean finishing;
-    /** The window just closed was reconciled by a crawl. */
-    private transient boolean reconciledNow;
     /** Keys the last window cached, to size the next window's cache. */
     private transient int lastCacheSize;
     /** The last closed window's close, still being worked on between operations, and the watermarks behind it. */
@@ -180,17 +178,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         conflictsUnresolved = getMetricGroup().counter("conflictsUnresolved");
         reconciliations = getMetricGroup().counter("reconciliations");
         closeTimes = new WindowCloseTimes(getMetricGroup());
-        closes = new CloseSteps(getProcessingTimeService(), closeTimes, new CloseSteps.Publisher() {
-            @Override
-            public void publish(PendingClose done) {
-                ManifestWindowOperator.this.publish(done);
-            }
-
-            @Override
-            public void forward(Watermark mark) throws Exception {
-                ManifestWindowOperator.this.forward(mark);
-            }
-        });
+        closes = new CloseSteps(getProcessingTimeService(), closeTimes, this::publish, this::forward);
         getMetricGroup().gauge("openWindowOperations", () -> open.operations());
         watermarkDone = NONE;
         getMetricGroup().gauge("manifestWatermark", () -> watermarkDone == NONE ? -1L : watermarkDone);
@@ -290,7 +278,6 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     /** Emits a completed close's files and analytics (the watermarks held behind them follow). */
     private void publish(PendingClose p) {
         openOverlay.closed();
-        lastCacheSize = p.cacheSize();
         List<ManifestEntry> entries = p.entries();
         output.collect(new StreamRecord<>(new WindowFileLine(p.commitAt, p.stem + ManifestFormat.MANIFEST_SUFFIX,
                 p.manifest().bytes())));
@@ -298,7 +285,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
                 p.glusterfind())));
         output.collect(new StreamRecord<>(new WindowFileLine(p.commitAt, p.stem + ManifestFormat.PATHS0_SUFFIX,
                 p.paths0())));
-        WindowAnalyticsTap.emit(output, analytics, p.window, p.commitAt, p.stats, entries);
+        WindowAnalyticsTap.emit(output, analytics, p.window, p.commitAt, p.stats(), entries);
         manifests.inc();
         entriesWritten.inc(entries.size());
         unresolved.inc(entries.stream().filter(ManifestEntry::unresolved).count());
@@ -318,25 +305,25 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private void closeWindow() throws Exception {
         closes.complete();
         closeTimes.start();
-        publishWindow();
+        boolean reconciled = publishWindow();
         closeTimes.stop();
-        if (finishing || reconciledNow) {
+        if (finishing || reconciled) {
             // The last window of a bounded run goes out at once; so does a reconciled one, whose crawl is not in its log.
             closes.complete();
         }
     }
 
     /**
-     * Writes the open window's changes to the store and opens the next window; the diff, the replay order and the
-     * three files (and the analytics) follow as the pending close ({@link CloseSteps}).
+     * Settles the open window's header (reconciling a hole by a crawl first if one ends here) and opens the next
+     * window; the diff, the replay order, the three files, the analytics and the write to the store follow as the
+     * pending close ({@link CloseSteps}). Returns whether the window was reconciled.
      */
-    private void publishWindow() {
+    private boolean publishWindow() {
         long reconciledFrom = gaps.onClose(grid.name(openStart), openStart, bricks.statuses(), Math.max(1, spacing.span()),
                 finishing);
         if (reconciledFrom != GapRecovery.NONE && !reconcile(reconciledFrom)) {
             reconciledFrom = GapRecovery.NONE;
         }
-        reconciledNow = reconciledFrom != GapRecovery.NONE;
         CachedNamespaceStore cache = open.cache;
         WindowChanges changes = open.changes;
         conflictsResolved.inc(changes.conflictsResolved());
@@ -358,6 +345,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         openStart = end;
         open = newWindow();
         bricks.nextWindow();
+        return reconciledFrom != GapRecovery.NONE;
     }
 
     /**

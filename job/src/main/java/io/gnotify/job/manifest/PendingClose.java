@@ -21,7 +21,6 @@ final class PendingClose {
     final long commitAt;
     /** The files' path without suffix. */
     final String stem;
-    final WindowStatsCollector stats;
     private final OpenWindow closed;
     private final WindowDiff diff;
     private Phase phase = Phase.DIFF;
@@ -35,7 +34,6 @@ final class PendingClose {
         this.commitAt = commitAt;
         this.stem = stem;
         this.closed = closed;
-        this.stats = closed.stats;
         this.diff = WindowDiff.start(closed.changes);
     }
 
@@ -92,9 +90,9 @@ final class PendingClose {
         return closed.cache;
     }
 
-    /** The keys the closing window cached (to size the next window's cache). */
-    int cacheSize() {
-        return closed.cache.size();
+    /** The closing window's statistics, for the analytics. */
+    WindowStatsCollector stats() {
+        return closed.stats;
     }
 
     /** The entries in replay order (once complete). */

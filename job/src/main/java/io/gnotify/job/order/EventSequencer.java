@@ -87,7 +87,6 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
 
         @Override
         public void begin(Watermark mark) {
-            released = null;
             upTo = mark.getTimestamp();
         }
 

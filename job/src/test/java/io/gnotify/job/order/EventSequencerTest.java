@@ -1,5 +1,6 @@
 package io.gnotify.job.order;
 
+import static io.gnotify.job.order.OperationDedupOperatorTest.runMails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gnotify.connectors.event.VolumeEvent;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +27,6 @@ class EventSequencerTest {
         for (int i = EVENTS - 1; i >= 0; i--) {
             JournalRecord r = JournalRecord.builder(RecordType.DATA, 1, 1000 + i).build();
             h.processElement(new VolumeEvent(-1, T, i % 2, 10 + i / 2, new int[] {i % 2}, r), T * 1000);
-        }
-    }
-
-    private static void runMails(OneInputStreamOperatorTestHarness<VolumeEvent, VolumeEvent> h) throws Exception {
-        for (var mail = h.getTaskMailbox().tryTake(TaskMailbox.MIN_PRIORITY); mail.isPresent();
-                mail = h.getTaskMailbox().tryTake(TaskMailbox.MIN_PRIORITY)) {
-            mail.get().run();
         }
     }
 

@@ -17,6 +17,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -336,7 +337,7 @@ class OperationDedupOperatorTest {
     }
 
     /** Runs the mails the operator queued (the steps of a release), as the task's mailbox would. */
-    static void runMails(Harness h) throws Exception {
+    static void runMails(AbstractStreamOperatorTestHarness<?> h) throws Exception {
         for (var mail = h.getTaskMailbox().tryTake(TaskMailbox.MIN_PRIORITY); mail.isPresent();
                 mail = h.getTaskMailbox().tryTake(TaskMailbox.MIN_PRIORITY)) {
             mail.get().run();
