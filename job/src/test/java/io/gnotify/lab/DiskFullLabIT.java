@@ -99,7 +99,7 @@ class DiskFullLabIT {
             Path manifests = out.resolve("dr22/manifests");
             LabGluster.awaitManifests(manifests, 5);
             // ... then the output file system turns read-only (not full) while the rest arrives.
-            sh("mount", "-o", "remount,ro", out.toString());
+            remountReadOnly(out);
             for (int b = 0; b < 4; b++) {
                 while (live.fed(b) < live.entries(b)) {
                     live.rollover(b);
@@ -150,6 +150,26 @@ class DiskFullLabIT {
         reference.keySet().removeIf(n -> n.startsWith(".") || Long.parseLong(n.substring(11, 21)) > until);
         assertThat(reference).hasSizeGreaterThan(80);
         return reference;
+    }
+
+    /**
+     * Remounts {@code out} read-only. The kernel refuses ("mount point is busy") while a file on it is open for
+     * writing, as the job's in-progress files are from a window's close until the next checkpoint, so this tries
+     * again until the job is between two such moments.
+     */
+    private static void remountReadOnly(Path out) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Process p = new ProcessBuilder("mount", "-o", "remount,ro", out.toString()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            if (p.exitValue() == 0) {
+                return;
+            }
+            assertThat(output).as("mount -o remount,ro " + out).contains("busy");
+            assertThat(System.nanoTime()).as("still busy after 60 s: " + output).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private static void sh(String... cmd) throws Exception {
