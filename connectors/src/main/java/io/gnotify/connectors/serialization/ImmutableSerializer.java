@@ -29,8 +29,9 @@ public abstract class ImmutableSerializer<T> extends TypeSerializerSingleton<T> 
         return from;
     }
 
+    /** Variable length; a fixed-length type overrides this. */
     @Override
-    public final int getLength() {
+    public int getLength() {
         return -1;
     }
 

@@ -10,10 +10,21 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
 
     private final Class<T> type;
     private final TypeSerializer<T> serializer;
+    private final boolean key;
 
     public SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
+        this(type, serializer, false);
+    }
+
+    private SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer, boolean key) {
         this.type = type;
         this.serializer = serializer;
+        this.key = key;
+    }
+
+    /** Type information for a key type ({@code keyBy}, keyed state): its equals and hashCode define the key. */
+    public static <T> SerializerTypeInfo<T> key(Class<T> type, TypeSerializer<T> serializer) {
+        return new SerializerTypeInfo<>(type, serializer, true);
     }
 
     @Override
@@ -43,7 +54,7 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public boolean isKeyType() {
-        return false;
+        return key;
     }
 
     @Override

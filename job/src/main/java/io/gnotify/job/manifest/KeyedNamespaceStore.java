@@ -9,7 +9,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple2;
 
 /**
  * The namespace in Flink keyed state (RocksDB in production), for a keyed operator that can switch its
@@ -18,12 +17,12 @@ import org.apache.flink.api.java.tuple.Tuple2;
  * far larger than the heap.
  */
 public final class KeyedNamespaceStore implements NamespaceStore {
-    private final Consumer<Tuple2<Long, Long>> setCurrentKey;
+    private final Consumer<GfidKey> setCurrentKey;
     private final ValueState<byte[]> inodes;
     private final MapState<String, byte[]> entries;
 
-    /** {@code setCurrentKey}: the owning operator's key switch (keys are gfids as two longs). */
-    public KeyedNamespaceStore(RuntimeContext context, Consumer<Tuple2<Long, Long>> setCurrentKey) {
+    /** {@code setCurrentKey}: the owning operator's key switch (keys are gfids). */
+    public KeyedNamespaceStore(RuntimeContext context, Consumer<GfidKey> setCurrentKey) {
         this.setCurrentKey = setCurrentKey;
         this.inodes = context.getState(new ValueStateDescriptor<>("inode", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         this.entries = context.getMapState(new MapStateDescriptor<>("entries", Types.STRING,
@@ -81,7 +80,7 @@ public final class KeyedNamespaceStore implements NamespaceStore {
     }
 
     private void at(GfidKey g) {
-        setCurrentKey.accept(Tuple2.of(g.msb(), g.lsb()));
+        setCurrentKey.accept(g);
     }
 
     /** Names are raw bytes; ISO-8859-1 maps each byte to one char, so the map key is exact. */

@@ -13,7 +13,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -353,14 +352,13 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
      * the error logged, if the crawl failed. A failed crawl changes nothing: the window is rebuilt from its own
      * operations (as a restore would), so it keeps its gap marks and none of a half-done reconciliation.
      */
-    @SuppressWarnings("unchecked")
     private boolean reconcile(long from) {
         long t0 = System.nanoTime();
         try {
             // Every inode the namespace holds: the store's (as at the window's start) and those the window created.
             List<GfidKey> known = new ArrayList<>();
             try (java.util.stream.Stream<Object> keys = getKeyedStateBackend().getKeys("inode", VoidNamespace.INSTANCE)) {
-                keys.forEach(k -> known.add(new GfidKey(((Tuple2<Long, Long>) k).f0, ((Tuple2<Long, Long>) k).f1)));
+                keys.forEach(k -> known.add((GfidKey) k));
             }
             open.cache.changedInodes().stream().filter(g -> namespace.inode(g) == null).sorted().forEach(known::add);
             GapRecovery.Outcome o = gaps.reconcile(open.changes, open.cache, known, from, grid.end(openStart) - 1);

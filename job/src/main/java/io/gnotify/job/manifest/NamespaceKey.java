@@ -1,18 +1,25 @@
 package io.gnotify.job.manifest;
 
 import io.gnotify.connectors.event.VolumeEvent;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 
 /**
  * One key for the whole ordered stream: the manifest stage is a single keyed subtask that switches its
  * current key to gfids itself, so its namespace lives in keyed state (RocksDB) rather than on the heap.
  */
-public final class NamespaceKey implements KeySelector<VolumeEvent, Tuple2<Long, Long>> {
+public final class NamespaceKey implements KeySelector<VolumeEvent, GfidKey>, ResultTypeQueryable<GfidKey> {
     private static final long serialVersionUID = 1L;
+    private static final GfidKey STREAM = new GfidKey(0L, 0L);
 
     @Override
-    public Tuple2<Long, Long> getKey(VolumeEvent e) {
-        return Tuple2.of(0L, 0L);
+    public GfidKey getKey(VolumeEvent e) {
+        return STREAM;
+    }
+
+    @Override
+    public TypeInformation<GfidKey> getProducedType() {
+        return GfidKeySerializer.TYPE;
     }
 }

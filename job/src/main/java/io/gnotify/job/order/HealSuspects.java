@@ -20,17 +20,17 @@ import org.apache.flink.api.java.tuple.Tuple2;
 final class HealSuspects {
     private final long graceSeconds;
     private final CopyExpectation layout;
-    private final Map<Tuple2<Long, Long>, List<Held>> byKey = new HashMap<>();
+    private final Map<OperationId, List<Held>> byKey = new HashMap<>();
     private final TreeMap<Long, List<Held>> byDeadline = new TreeMap<>();
 
     /** A held copy, and the journal second after which no replica copy of it can come. */
     private static final class Held {
-        final Tuple2<Long, Long> key;
+        final OperationId key;
         final BrickRecord copy;
         final long deadline;
         boolean paired;
 
-        Held(Tuple2<Long, Long> key, BrickRecord copy, long deadline) {
+        Held(OperationId key, BrickRecord copy, long deadline) {
             this.key = key;
             this.copy = copy;
             this.deadline = deadline;
@@ -74,7 +74,7 @@ final class HealSuspects {
         return ts + interval + 1;
     }
 
-    void hold(Tuple2<Long, Long> key, BrickRecord copy, long deadline) {
+    void hold(OperationId key, BrickRecord copy, long deadline) {
         Held h = new Held(key, copy, deadline);
         byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(h);
         byDeadline.computeIfAbsent(deadline, d -> new ArrayList<>()).add(h);
@@ -84,7 +84,7 @@ final class HealSuspects {
      * A new operation's copy from {@code brick} arrived for {@code key}: the oldest held copy of it from a replica
      * of {@code brick} was a client's, and is returned (to be counted), or {@code null}.
      */
-    BrickRecord pair(Tuple2<Long, Long> key, int brick) {
+    BrickRecord pair(OperationId key, int brick) {
         List<Held> held = byKey.get(key);
         if (held == null) {
             return null;

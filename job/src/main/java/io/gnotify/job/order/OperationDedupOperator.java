@@ -77,10 +77,10 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     /** Heal copies dropped per brick index, for the log. */
     private transient Map<Integer, long[]> healByBrick;
     /** Keys holding counts, by the time their counts may expire (rebuilt from state on restore). */
-    private transient TreeMap<Long, List<Tuple2<Long, Long>>> expiries;
+    private transient TreeMap<Long, List<OperationId>> expiries;
     private transient long watermark = Long.MIN_VALUE;
     /** Unreleased copies by journal second, then by key. */
-    private transient TreeMap<Long, Map<Tuple2<Long, Long>, List<BrickRecord>>> batch;
+    private transient TreeMap<Long, Map<OperationId, List<BrickRecord>>> batch;
     private transient Counter operations;
     private transient Counter duplicates;
     private transient Counter lateDropped;
@@ -88,13 +88,13 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
      * The keys that hold counts, with the journal second of each one's last copy (a heap index of the keyed
      * state): fresh keys cost no state read, and expiry is decided without one.
      */
-    private transient Map<Tuple2<Long, Long>, long[]> keysWithCounts;
+    private transient Map<OperationId, long[]> keysWithCounts;
     private transient long peakLiveKeys;
     /** Late copies dropped per brick index, for the log. */
     private transient Map<Integer, long[]> lateByBrick;
     private transient SteppedRelease release;
     /** The keys of the release under way (null if none), applied up to {@link #nextKey}. */
-    private transient List<Map.Entry<Tuple2<Long, Long>, List<BrickRecord>>> releaseQueue;
+    private transient List<Map.Entry<OperationId, List<BrickRecord>>> releaseQueue;
     private transient int nextKey;
 
     /**
@@ -157,7 +157,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
                 releaseQueue.get(i).getValue().forEach(unreleased::append);
             }
         }
-        for (Map<Tuple2<Long, Long>, List<BrickRecord>> bucket : batch.values()) {
+        for (Map<OperationId, List<BrickRecord>> bucket : batch.values()) {
             for (List<BrickRecord> copies : bucket.values()) {
                 copies.forEach(unreleased::append);
             }
@@ -169,7 +169,6 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void open() throws Exception {
         super.open();
         // The task's mailbox at this operator's priority, as Flink hands it to yielding operators.
@@ -182,12 +181,12 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         suspects = new HealSuspects(healGraceSeconds, expectation);
         for (BrickRecord r : restoredPending) {
             if (ownKey(r)) {
-                addToBatch(Tuple2.of(r.identityHi(), r.identityLo()), r);
+                addToBatch(OperationId.of(r), r);
             }
         }
         for (Tuple2<BrickRecord, Long> h : restoredSuspects) {
             if (ownKey(h.f0)) {
-                suspects.hold(Tuple2.of(h.f0.identityHi(), h.f0.identityLo()), h.f0, h.f1);
+                suspects.hold(OperationId.of(h.f0), h.f0, h.f1);
             }
         }
         restoredPending = null;
@@ -200,11 +199,11 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         healByBrick = new HashMap<>();
         keysWithCounts = new HashMap<>();
         expiries = new TreeMap<>();
-        List<Tuple2<Long, Long>> restored = new ArrayList<>();
+        List<OperationId> restored = new ArrayList<>();
         try (java.util.stream.Stream<Object> keys = getKeyedStateBackend().getKeys("counts", VoidNamespace.INSTANCE)) {
-            keys.forEach(k -> restored.add((Tuple2<Long, Long>) k));
+            keys.forEach(k -> restored.add((OperationId) k));
         }
-        for (Tuple2<Long, Long> k : restored) {
+        for (OperationId k : restored) {
             setCurrentKey(k);
             long lastTs = new DedupCounts(counts.value()).lastTs();
             keysWithCounts.put(k, new long[] {lastTs});
@@ -221,12 +220,11 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     /** True if {@code r}'s key belongs to this subtask (restored state is the union of all subtasks'). */
     private boolean ownKey(BrickRecord r) {
         var task = getRuntimeContext().getTaskInfo();
-        return KeyGroupRangeAssignment.assignKeyToParallelOperator(Tuple2.of(r.identityHi(), r.identityLo()),
+        return KeyGroupRangeAssignment.assignKeyToParallelOperator(OperationId.of(r),
                 task.getMaxNumberOfParallelSubtasks(), task.getNumberOfParallelSubtasks()) == task.getIndexOfThisSubtask();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void processElement1(StreamRecord<BrickRecord> element) {
         BrickRecord r = element.getValue();
         if (r.isRollover()) {
@@ -239,7 +237,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
             dropLate(r);
             return;
         }
-        addToBatch((Tuple2<Long, Long>) getCurrentKey(), r);
+        addToBatch((OperationId) getCurrentKey(), r);
     }
 
     /**
@@ -275,7 +273,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         return healDropped.getCount();
     }
 
-    private void addToBatch(Tuple2<Long, Long> key, BrickRecord r) {
+    private void addToBatch(OperationId key, BrickRecord r) {
         batch.computeIfAbsent(r.journalTs(), t -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>(2)).add(r);
     }
 
@@ -298,7 +296,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         public boolean step() throws Exception {
             int end = Math.min(releaseQueue.size(), nextKey + STEP_KEYS);
             for (; nextKey < end; nextKey++) {
-                Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e = releaseQueue.get(nextKey);
+                Map.Entry<OperationId, List<BrickRecord>> e = releaseQueue.get(nextKey);
                 setCurrentKey(e.getKey());
                 apply(e.getValue());
             }
@@ -337,7 +335,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     /** Drops the counts of keys whose last copy is a horizon behind the watermark; re-queues touched ones. */
     private void expireUpTo(long wm) throws Exception {
         while (!expiries.isEmpty() && expiries.firstKey() <= wm) {
-            for (Tuple2<Long, Long> key : expiries.pollFirstEntry().getValue()) {
+            for (OperationId key : expiries.pollFirstEntry().getValue()) {
                 long[] last = keysWithCounts.get(key);
                 if (last == null) {
                     continue;
@@ -354,7 +352,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         }
     }
 
-    private void scheduleExpiry(Tuple2<Long, Long> key, long lastTs) {
+    private void scheduleExpiry(OperationId key, long lastTs) {
         expiries.computeIfAbsent(expiry(lastTs), t -> new ArrayList<>()).add(key);
     }
 
@@ -362,10 +360,9 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
      * Applies one key's released copies in copy order and emits the new operations. A copy that comes more
      * than a horizon (event time) after the key's last copy starts from fresh counts, whatever the batching.
      */
-    @SuppressWarnings("unchecked")
     private void apply(List<BrickRecord> copies) throws Exception {
         copies.sort(COPY_ORDER);
-        Tuple2<Long, Long> key = (Tuple2<Long, Long>) getCurrentKey();
+        OperationId key = (OperationId) getCurrentKey();
         long[] last = keysWithCounts.get(key);
         long[] stored = last != null ? counts.value() : null;
         DedupCounts c = new DedupCounts(stored);
@@ -460,22 +457,22 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     }
 
     /** The batch buckets whose journal second the watermark {@code wm} releases. */
-    private Map<Long, Map<Tuple2<Long, Long>, List<BrickRecord>>> releasedBuckets(long wm) {
+    private Map<Long, Map<OperationId, List<BrickRecord>>> releasedBuckets(long wm) {
         long lastReleased = wm == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(wm - 999, 1000);
         return batch.headMap(lastReleased, true);
     }
 
     /** Removes and returns every batched copy the watermark releases, grouped by key. */
-    private Map<Tuple2<Long, Long>, List<BrickRecord>> takeReleased(long wm) {
-        Map<Long, Map<Tuple2<Long, Long>, List<BrickRecord>>> buckets = releasedBuckets(wm);
+    private Map<OperationId, List<BrickRecord>> takeReleased(long wm) {
+        Map<Long, Map<OperationId, List<BrickRecord>>> buckets = releasedBuckets(wm);
         if (buckets.size() == 1) {
-            Map<Tuple2<Long, Long>, List<BrickRecord>> only = buckets.values().iterator().next();
+            Map<OperationId, List<BrickRecord>> only = buckets.values().iterator().next();
             buckets.clear();
             return only;
         }
-        Map<Tuple2<Long, Long>, List<BrickRecord>> byKey = new HashMap<>();
-        for (Map<Tuple2<Long, Long>, List<BrickRecord>> bucket : buckets.values()) {
-            for (Map.Entry<Tuple2<Long, Long>, List<BrickRecord>> e : bucket.entrySet()) {
+        Map<OperationId, List<BrickRecord>> byKey = new HashMap<>();
+        for (Map<OperationId, List<BrickRecord>> bucket : buckets.values()) {
+            for (Map.Entry<OperationId, List<BrickRecord>> e : bucket.entrySet()) {
                 byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>(e.getValue().size())).addAll(e.getValue());
             }
         }

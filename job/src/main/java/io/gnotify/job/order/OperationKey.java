@@ -1,15 +1,21 @@
 package io.gnotify.job.order;
 
 import io.gnotify.connectors.source.BrickRecord;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 
 /** Keys copies by their content identity, computed once by the source and carried in the record. */
-public final class OperationKey implements KeySelector<BrickRecord, Tuple2<Long, Long>> {
+public final class OperationKey implements KeySelector<BrickRecord, OperationId>, ResultTypeQueryable<OperationId> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Tuple2<Long, Long> getKey(BrickRecord r) {
-        return Tuple2.of(r.identityHi(), r.identityLo());
+    public OperationId getKey(BrickRecord r) {
+        return OperationId.of(r);
+    }
+
+    @Override
+    public TypeInformation<OperationId> getProducedType() {
+        return OperationIdSerializer.TYPE;
     }
 }

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeHint;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -37,7 +34,6 @@ class KeyedNamespaceStoreTest {
         transient long window = Long.MIN_VALUE;
 
         @Override
-        @SuppressWarnings("unchecked")
         public void open() throws Exception {
             super.open();
             store = new KeyedNamespaceStore(getRuntimeContext(), k -> setCurrentKey(k));
@@ -54,7 +50,6 @@ class KeyedNamespaceStoreTest {
         }
 
         /** The namespace, read back through the store for every gfid that has an inode. */
-        @SuppressWarnings("unchecked")
         Map<GfidKey, Inode> inodes() {
             Map<GfidKey, Inode> out = new HashMap<>();
             List<Object> keys;
@@ -62,8 +57,7 @@ class KeyedNamespaceStoreTest {
                 keys = s.toList();
             }
             for (Object k : keys) {
-                Tuple2<Long, Long> t = (Tuple2<Long, Long>) k;
-                GfidKey g = new GfidKey(t.f0, t.f1);
+                GfidKey g = (GfidKey) k;
                 Inode i = store.inode(g);
                 if (i != null) {
                     out.put(g, i);
@@ -81,8 +75,8 @@ class KeyedNamespaceStoreTest {
         events.forEach(heapChanges::apply);
 
         Applier applier = new Applier();
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(applier, e -> Tuple2.of(0L, 0L),
-                TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 1, 1, 0);
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(applier, new NamespaceKey(),
+                GfidKeySerializer.TYPE, 1, 1, 0);
         h.setStateBackend(new EmbeddedRocksDBStateBackend());
         h.open();
         for (VolumeEvent e : events) {

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -33,10 +31,10 @@ class PendingCloseCheckpointTest {
     private static final VolumeInfo VOLUME = new VolumeInfo("v", "id", "Distribute", 1, 0,
             List.of(new Brick(0, 0, "h", "/b1", false)));
 
-    private static KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, VolumeEvent, WindowFileLine> harness()
+    private static KeyedOneInputStreamOperatorTestHarness<GfidKey, VolumeEvent, WindowFileLine> harness()
             throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new ManifestWindowOperator(VOLUME, new WindowGrid(5), false,
-                null, AnalyticsSettings.DEFAULT), new NamespaceKey(), Types.TUPLE(Types.LONG, Types.LONG));
+                null, AnalyticsSettings.DEFAULT), new NamespaceKey(), GfidKeySerializer.TYPE);
         h.setup();
         return h;
     }
@@ -68,7 +66,7 @@ class PendingCloseCheckpointTest {
         return out;
     }
 
-    private static void feed(KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, VolumeEvent, WindowFileLine> h,
+    private static void feed(KeyedOneInputStreamOperatorTestHarness<GfidKey, VolumeEvent, WindowFileLine> h,
             List<VolumeEvent> events) throws Exception {
         for (VolumeEvent e : events) {
             h.processElement(e, e.journalTs() * 1000);
@@ -76,7 +74,7 @@ class PendingCloseCheckpointTest {
     }
 
     /** Closes both windows and lets the close steps run (each a processing-time timer a millisecond on). */
-    private static void closeBoth(KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, VolumeEvent, WindowFileLine> h)
+    private static void closeBoth(KeyedOneInputStreamOperatorTestHarness<GfidKey, VolumeEvent, WindowFileLine> h)
             throws Exception {
         h.processWatermark(new Watermark((T + 10) * 1000 - 1));
         for (long t = 1; t <= 1000; t++) {

@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
@@ -35,8 +33,8 @@ class OperationDedupOperatorTest {
     static final long GRACE = 3_600_000;
 
     /** The dedup with its copies on the first input and every brick's rollover markers on the second. */
-    static final class Harness extends KeyedTwoInputStreamOperatorTestHarness<Tuple2<Long, Long>, BrickRecord, BrickRecord, VolumeEvent> {
-        private Harness(OperationDedupOperator op, OperationKey k1, OperationKey k2, TypeInformation<Tuple2<Long, Long>> keyType,
+    static final class Harness extends KeyedTwoInputStreamOperatorTestHarness<OperationId, BrickRecord, BrickRecord, VolumeEvent> {
+        private Harness(OperationDedupOperator op, OperationKey k1, OperationKey k2, TypeInformation<OperationId> keyType,
                 int maxParallelism, int parallelism, int subtask) throws Exception {
             super(op, k1, k2, keyType, maxParallelism, parallelism, subtask);
         }
@@ -44,7 +42,7 @@ class OperationDedupOperatorTest {
         /** A dedup subtask {@code subtask} of {@code parallelism} (max parallelism 8), not opened yet. */
         static Harness of(int parallelism, int subtask) throws Exception {
             return new Harness(new OperationDedupOperator(HORIZON, EXPECT, GRACE), new OperationKey(), new OperationKey(),
-                    TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {}), 8, parallelism, subtask);
+                    OperationIdSerializer.TYPE, 8, parallelism, subtask);
         }
 
         void processWatermark(long wm) throws Exception {
