@@ -12,14 +12,12 @@ import io.gnotify.job.analytics.AnalyticsFiles;
 import io.gnotify.job.analytics.DirectoryCount;
 import io.gnotify.job.analytics.DirectoryTopOperator;
 import io.gnotify.job.analytics.WindowAnalyticsTap;
-import io.gnotify.job.manifest.GfidKeySerializer;
 import io.gnotify.job.manifest.ManifestWindowOperator;
 import io.gnotify.job.manifest.NamespaceKey;
 import io.gnotify.job.order.CopyExpectation;
 import io.gnotify.job.order.EventSequencer;
 import io.gnotify.job.order.EventWindowLines;
 import io.gnotify.job.order.OperationDedupOperator;
-import io.gnotify.job.order.OperationIdSerializer;
 import io.gnotify.job.order.OperationKey;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -65,7 +63,7 @@ public final class VolumePipeline {
         // Every dedup subtask learns every brick's rollovers (to tell self-heal's copies from clients').
         DataStream<BrickRecord> markers = copies.filter(BrickRecord::isRollover).uid("rollover-markers")
                 .name("rollover markers").broadcast();
-        return copies.keyBy(new OperationKey(), OperationIdSerializer.TYPE).connect(markers)
+        return copies.keyBy(new OperationKey(), OperationKey.TYPE).connect(markers)
                 .transform("dedup operations", VolumeEventSerializer.TYPE, new OperationDedupOperator(
                         s.dedupHorizon().toMillis(), CopyExpectation.of(s.volume()), s.healGrace().toMillis()))
                 .uid("dedup-operations")
@@ -106,7 +104,7 @@ public final class VolumePipeline {
     public static Outputs outputs(StreamExecutionEnvironment env, JobSettings s, UnaryOperator<DataStream<BrickRecord>> tap) {
         DataStream<VolumeEvent> events = orderedEvents(env, s, tap);
         SingleOutputStreamOperator<WindowFileLine> manifests = DataStreamUtils.reinterpretAsKeyedStream(events,
-                        new NamespaceKey(), GfidKeySerializer.TYPE)
+                        new NamespaceKey(), NamespaceKey.TYPE)
                 .transform("manifests", WindowFileLineSerializer.TYPE, new ManifestWindowOperator(s.volume(), s.windows(),
                         s.start().kind() == StartPosition.Kind.CRAWL, s.nameOwners(), s.analytics()))
                 .uid("manifest-windows").setParallelism(1).setMaxParallelism(1)

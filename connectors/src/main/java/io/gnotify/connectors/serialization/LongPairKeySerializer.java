@@ -1,8 +1,9 @@
 package io.gnotify.connectors.serialization;
 
 import java.io.IOException;
-import java.util.function.Supplier;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -10,49 +11,108 @@ import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.java.typeutils.runtime.TupleSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.util.InstantiationUtil;
 
 /**
- * Base of the serializers for keys made of two longs (a gfid, an operation's content identity). They write the
- * same 16 bytes as Flink's serializer of a {@code Tuple2<Long, Long>}, which these keys replace, and their
- * snapshots accept that serializer's, so state keyed by the tuple restores under the key class unchanged.
+ * Serializer of a {@link LongPairKey} class (made from its {@code (long, long)} constructor). It writes the same 16
+ * bytes as Flink's serializer of a {@code Tuple2<Long, Long>}, which these keys replace, and its snapshot accepts that
+ * serializer's, so state keyed by the tuple restores under the key class unchanged.
  */
-public abstract class LongPairKeySerializer<T> extends ImmutableSerializer<T> {
+public final class LongPairKeySerializer<T extends LongPairKey> extends ImmutableSerializer<T> {
     private static final long serialVersionUID = 1L;
 
-    /** The key of {@code (high, low)}. */
-    protected abstract T make(long high, long low);
+    private final Class<T> type;
+    private transient MethodHandle make;
 
-    protected abstract long high(T key);
+    private LongPairKeySerializer(Class<T> type) {
+        this.type = type;
+    }
 
-    protected abstract long low(T key);
+    /** Key type information for {@code type} ({@code keyBy}, keyed state). */
+    public static <T extends LongPairKey> SerializerTypeInfo<T> keyType(Class<T> type) {
+        return SerializerTypeInfo.key(type, new LongPairKeySerializer<>(type));
+    }
 
     @Override
-    public final int getLength() {
+    public int getLength() {
         return 2 * Long.BYTES;
     }
 
     @Override
-    public final void serialize(T key, DataOutputView out) throws IOException {
-        out.writeLong(high(key));
-        out.writeLong(low(key));
+    public void serialize(T key, DataOutputView out) throws IOException {
+        out.writeLong(key.high());
+        out.writeLong(key.low());
     }
 
     @Override
-    public final T deserialize(DataInputView in) throws IOException {
+    public T deserialize(DataInputView in) throws IOException {
         long high = in.readLong();
-        return make(high, in.readLong());
+        long low = in.readLong();
+        try {
+            if (make == null) {
+                make = MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class, long.class, long.class));
+            }
+            return type.cast(make.invoke(high, low));
+        } catch (Throwable e) {
+            throw new IOException("cannot make a " + type.getName() + " from two longs", e);
+        }
     }
 
-    /** Snapshot of a two-long key serializer: compatible with itself and with a {@code Tuple2<Long, Long>}'s. */
-    public abstract static class Snapshot<T> extends SimpleTypeSerializerSnapshot<T> {
-        protected Snapshot(Supplier<? extends TypeSerializer<T>> serializer) {
-            super(serializer);
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof LongPairKeySerializer<?> s && s.type.equals(type);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode();
+    }
+
+    @Override
+    public TypeSerializerSnapshot<T> snapshotConfiguration() {
+        return new Snapshot<>(type);
+    }
+
+    /** Snapshot naming the key class: compatible with the same class's and with a {@code Tuple2<Long, Long>}'s. */
+    public static final class Snapshot<T extends LongPairKey> implements TypeSerializerSnapshot<T> {
+        private static final int VERSION = 1;
+        private Class<T> type;
+
+        /** For restores, which read the key class with {@link #readSnapshot}. */
+        public Snapshot() {}
+
+        Snapshot(Class<T> type) {
+            this.type = type;
+        }
+
+        @Override
+        public int getCurrentVersion() {
+            return VERSION;
+        }
+
+        @Override
+        public void writeSnapshot(DataOutputView out) throws IOException {
+            out.writeUTF(type.getName());
+        }
+
+        @Override
+        public void readSnapshot(int version, DataInputView in, ClassLoader loader) throws IOException {
+            if (version != VERSION) {
+                throw new IOException("unknown two-long key serializer snapshot version " + version);
+            }
+            type = InstantiationUtil.resolveClassByName(in, loader);
+        }
+
+        @Override
+        public TypeSerializer<T> restoreSerializer() {
+            return new LongPairKeySerializer<>(type);
         }
 
         @Override
         public TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(TypeSerializerSnapshot<T> old) {
-            return isLongPairTuple(old) ? TypeSerializerSchemaCompatibility.compatibleAsIs()
-                    : super.resolveSchemaCompatibility(old);
+            boolean same = old instanceof Snapshot<?> s && s.type.equals(type);
+            return same || isLongPairTuple(old) ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                    : TypeSerializerSchemaCompatibility.incompatible();
         }
 
         /** True for the snapshot of Flink's serializer of a {@code Tuple2<Long, Long>}. */

@@ -1,9 +1,10 @@
 package io.gnotify.job.manifest;
 
 import io.gnotify.connectors.journal.Gfid;
+import io.gnotify.connectors.serialization.LongPairKey;
 
 /** A gfid as a value (map keys, state keys). */
-public record GfidKey(long msb, long lsb) implements Comparable<GfidKey> {
+public record GfidKey(long msb, long lsb) implements Comparable<GfidKey>, LongPairKey {
     /** The volume root. */
     public static final GfidKey ROOT = new GfidKey(Gfid.ROOT_MSB, Gfid.ROOT_LSB);
 
@@ -28,7 +29,17 @@ public record GfidKey(long msb, long lsb) implements Comparable<GfidKey> {
 
     @Override
     public int hashCode() {
-        return 31 * Long.hashCode(msb) + Long.hashCode(lsb);
+        return LongPairKey.hash(msb, lsb);
+    }
+
+    @Override
+    public long high() {
+        return msb;
+    }
+
+    @Override
+    public long low() {
+        return lsb;
     }
 
     @Override

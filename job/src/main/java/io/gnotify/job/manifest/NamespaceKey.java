@@ -1,6 +1,8 @@
 package io.gnotify.job.manifest;
 
 import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.connectors.serialization.LongPairKeySerializer;
+import io.gnotify.connectors.serialization.SerializerTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
@@ -11,6 +13,8 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
  */
 public final class NamespaceKey implements KeySelector<VolumeEvent, GfidKey>, ResultTypeQueryable<GfidKey> {
     private static final long serialVersionUID = 1L;
+    /** The manifest stage's key type: gfids. */
+    public static final SerializerTypeInfo<GfidKey> TYPE = LongPairKeySerializer.keyType(GfidKey.class);
     private static final GfidKey STREAM = new GfidKey(0L, 0L);
 
     @Override
@@ -20,6 +24,6 @@ public final class NamespaceKey implements KeySelector<VolumeEvent, GfidKey>, Re
 
     @Override
     public TypeInformation<GfidKey> getProducedType() {
-        return GfidKeySerializer.TYPE;
+        return TYPE;
     }
 }

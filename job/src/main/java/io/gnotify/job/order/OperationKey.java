@@ -1,5 +1,7 @@
 package io.gnotify.job.order;
 
+import io.gnotify.connectors.serialization.LongPairKeySerializer;
+import io.gnotify.connectors.serialization.SerializerTypeInfo;
 import io.gnotify.connectors.source.BrickRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -8,6 +10,8 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 /** Keys copies by their content identity, computed once by the source and carried in the record. */
 public final class OperationKey implements KeySelector<BrickRecord, OperationId>, ResultTypeQueryable<OperationId> {
     private static final long serialVersionUID = 1L;
+    /** The dedup's key type. */
+    public static final SerializerTypeInfo<OperationId> TYPE = LongPairKeySerializer.keyType(OperationId.class);
 
     @Override
     public OperationId getKey(BrickRecord r) {
@@ -16,6 +20,6 @@ public final class OperationKey implements KeySelector<BrickRecord, OperationId>
 
     @Override
     public TypeInformation<OperationId> getProducedType() {
-        return OperationIdSerializer.TYPE;
+        return TYPE;
     }
 }

@@ -76,7 +76,7 @@ class KeyedNamespaceStoreTest {
 
         Applier applier = new Applier();
         var h = new KeyedOneInputStreamOperatorTestHarness<>(applier, new NamespaceKey(),
-                GfidKeySerializer.TYPE, 1, 1, 0);
+                NamespaceKey.TYPE, 1, 1, 0);
         h.setStateBackend(new EmbeddedRocksDBStateBackend());
         h.open();
         for (VolumeEvent e : events) {

@@ -34,7 +34,7 @@ class PendingCloseCheckpointTest {
     private static KeyedOneInputStreamOperatorTestHarness<GfidKey, VolumeEvent, WindowFileLine> harness()
             throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new ManifestWindowOperator(VOLUME, new WindowGrid(5), false,
-                null, AnalyticsSettings.DEFAULT), new NamespaceKey(), GfidKeySerializer.TYPE);
+                null, AnalyticsSettings.DEFAULT), new NamespaceKey(), NamespaceKey.TYPE);
         h.setup();
         return h;
     }

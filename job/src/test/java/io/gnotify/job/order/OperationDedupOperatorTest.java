@@ -42,7 +42,7 @@ class OperationDedupOperatorTest {
         /** A dedup subtask {@code subtask} of {@code parallelism} (max parallelism 8), not opened yet. */
         static Harness of(int parallelism, int subtask) throws Exception {
             return new Harness(new OperationDedupOperator(HORIZON, EXPECT, GRACE), new OperationKey(), new OperationKey(),
-                    OperationIdSerializer.TYPE, 8, parallelism, subtask);
+                    OperationKey.TYPE, 8, parallelism, subtask);
         }
 
         void processWatermark(long wm) throws Exception {

@@ -3,7 +3,7 @@ package io.gnotify.job.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gnotify.job.manifest.GfidKey;
-import io.gnotify.job.manifest.GfidKeySerializer;
+import io.gnotify.job.manifest.NamespaceKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 class OperationIdKeyTest {
     private static final TypeSerializer<Tuple2<Long, Long>> TUPLE = Types.<Tuple2<Long, Long>>TUPLE(Types.LONG, Types.LONG)
             .createSerializer(new ExecutionConfig().getSerializerConfig());
+    private static final TypeSerializer<OperationId> IDS = OperationKey.TYPE.createSerializer(null);
+    private static final TypeSerializer<GfidKey> GFIDS = NamespaceKey.TYPE.createSerializer(null);
 
     @Test
     void writesTheTuplesBytesAndHashesAsTheTuple() throws Exception {
@@ -53,17 +55,19 @@ class OperationIdKeyTest {
             assertThat(new GfidKey(hi, lo).hashCode()).isEqualTo(t.hashCode());
             assertThat(KeyGroupRangeAssignment.assignToKeyGroup(id, 128))
                     .isEqualTo(KeyGroupRangeAssignment.assignToKeyGroup(t, 128));
-            byte[] bytes = bytes(OperationIdSerializer.INSTANCE, id);
-            assertThat(bytes).isEqualTo(bytes(TUPLE, t)).isEqualTo(bytes(GfidKeySerializer.INSTANCE, new GfidKey(hi, lo)));
-            assertThat(OperationIdSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes))).isEqualTo(id);
+            byte[] bytes = bytes(IDS, id);
+            assertThat(bytes).isEqualTo(bytes(TUPLE, t)).isEqualTo(bytes(GFIDS, new GfidKey(hi, lo)));
+            assertThat(IDS.deserialize(new DataInputDeserializer(bytes))).isEqualTo(id);
+            assertThat(GFIDS.deserialize(new DataInputDeserializer(bytes))).isEqualTo(new GfidKey(hi, lo));
         }
-        assertThat(OperationIdSerializer.INSTANCE.getLength()).isEqualTo(TUPLE.getLength()).isEqualTo(16);
+        assertThat(IDS.getLength()).isEqualTo(TUPLE.getLength()).isEqualTo(16);
     }
 
     @Test
     void snapshotsAcceptTheTupleOfTwoLongsAndNothingElse() throws Exception {
-        TypeSerializerSnapshot<OperationId> mine = reread(OperationIdSerializer.INSTANCE.snapshotConfiguration());
+        TypeSerializerSnapshot<OperationId> mine = reread(IDS.snapshotConfiguration());
         assertThat(mine.resolveSchemaCompatibility(mine).isCompatibleAsIs()).isTrue();
+        assertThat(mine.restoreSerializer()).isEqualTo(IDS).isNotEqualTo(GFIDS);
         assertThat(mine.resolveSchemaCompatibility(cast(reread(TUPLE.snapshotConfiguration()))).isCompatibleAsIs()).isTrue();
         TypeSerializer<Tuple2<Long, String>> other = Types.<Tuple2<Long, String>>TUPLE(Types.LONG, Types.STRING)
                 .createSerializer(new ExecutionConfig().getSerializerConfig());
@@ -71,23 +75,23 @@ class OperationIdKeyTest {
         assertThat(mine.resolveSchemaCompatibility(cast(Types.LONG.createSerializer(
                 new ExecutionConfig().getSerializerConfig()).snapshotConfiguration())).isIncompatible()).isTrue();
         // The two key classes do not stand in for each other.
-        assertThat(mine.resolveSchemaCompatibility(cast(GfidKeySerializer.INSTANCE.snapshotConfiguration())).isIncompatible())
+        assertThat(mine.resolveSchemaCompatibility(cast(GFIDS.snapshotConfiguration())).isIncompatible())
                 .isTrue();
     }
 
     @Test
     void rocksDbStateKeyedByTheTupleRestoresUnderOperationId() throws Exception {
-        restoresUnder(OperationIdSerializer.TYPE, t -> new OperationId(t.f0, t.f1), 8, () -> new EmbeddedRocksDBStateBackend(true));
+        restoresUnder(OperationKey.TYPE, t -> new OperationId(t.f0, t.f1), 8, () -> new EmbeddedRocksDBStateBackend(true));
     }
 
     @Test
     void rocksDbStateKeyedByTheTupleRestoresUnderGfidKey() throws Exception {
-        restoresUnder(GfidKeySerializer.TYPE, t -> new GfidKey(t.f0, t.f1), 1, () -> new EmbeddedRocksDBStateBackend(true));
+        restoresUnder(NamespaceKey.TYPE, t -> new GfidKey(t.f0, t.f1), 1, () -> new EmbeddedRocksDBStateBackend(true));
     }
 
     @Test
     void heapStateKeyedByTheTupleRestoresUnderOperationId() throws Exception {
-        restoresUnder(OperationIdSerializer.TYPE, t -> new OperationId(t.f0, t.f1), 8, HashMapStateBackend::new);
+        restoresUnder(OperationKey.TYPE, t -> new OperationId(t.f0, t.f1), 8, HashMapStateBackend::new);
     }
 
     /** Writes a value per key under the tuple key, snapshots, restores under {@code type} and reads every value back. */
