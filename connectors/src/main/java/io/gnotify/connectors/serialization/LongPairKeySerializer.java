@@ -116,7 +116,7 @@ public final class LongPairKeySerializer<T extends LongPairKey> extends Immutabl
         }
 
         /** True for the snapshot of Flink's serializer of a {@code Tuple2<Long, Long>}. */
-        static boolean isLongPairTuple(TypeSerializerSnapshot<?> old) {
+        private static boolean isLongPairTuple(TypeSerializerSnapshot<?> old) {
             if (!(old instanceof TupleSerializerSnapshot<?> tuple)) {
                 return false;
             }
