@@ -83,6 +83,12 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient ListState<String> chainState;
     private transient ListState<long[]> bricksState;
     private transient ListState<long[]> spacingState;
+    /** The recent names the oldest window not yet closed started with, then (during a close) the open window's. */
+    private transient ListState<byte[]> recentNamesState;
+    /** The names given lately before the newest window: what its name conflicts are checked against. */
+    private transient RecentNames carried;
+    /** Restored: the recent names the closing window started with, then the open window's. */
+    private transient List<RecentNames> restoredRecentNames;
     private transient Counter manifests;
     private transient Counter entriesWritten;
     private transient Counter unresolved;
@@ -163,6 +169,10 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         for (long[] sp : spacingState.get()) {
             spacing = RolloverSpacing.restore(sp);
         }
+        recentNamesState = store.getListState(new ListStateDescriptor<>("recent-names",
+                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        restoredRecentNames = new ArrayList<>();
+        recentNamesState.get().forEach(b -> restoredRecentNames.add(RecentNames.decode(b)));
     }
 
     @Override
@@ -182,12 +192,16 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         watermarkDone = NONE;
         getMetricGroup().gauge("manifestWatermark", () -> watermarkDone == NONE ? -1L : watermarkDone);
         getMetricGroup().gauge("fullManifestPending", () -> fullOpen ? 1 : 0);
+        // A checkpoint older than the recent names has none: conflicts across the next boundary go unchecked once.
+        carried = restoredRecentNames.isEmpty() ? RecentNames.NONE : restoredRecentNames.get(0);
         for (byte[] header : restoredClosingHeader) {
             // The close was under way at the checkpoint: the store holds the window's start, so it closes again.
             ClosingWindowCodec.Closing c = ClosingWindowCodec.decode(header);
-            OpenWindow closing = new OpenWindow(namespace, nameOwners, spacing, hiddenDir, volume.bricks().size(), 0);
+            OpenWindow closing = new OpenWindow(namespace, nameOwners, spacing, hiddenDir, volume.bricks().size(), 0,
+                    carried);
             closing.replay(restoredClosingLog);
             closes.start(new PendingClose(c.window(), c.commitAt(), stem(c.window()), closing));
+            carried = restoredRecentNames.size() > 1 ? restoredRecentNames.get(1) : RecentNames.NONE;
         }
         open = newWindow();
         restoredEvents.forEach(open::add);
@@ -196,6 +210,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         restoredEvents = null;
         restoredClosingLog = null;
         restoredClosingHeader = null;
+        restoredRecentNames = null;
     }
 
     /** Where a window's files go, without their suffix. */
@@ -339,6 +354,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         ManifestWindow w = new ManifestWindow(volume.name(), volume.id(), openStart, end, nextSeq, fullOpen, prevSha256,
                 bricks.statuses(), reconciledFrom == GapRecovery.NONE ? null : reconciledFrom);
         closes.start(new PendingClose(w, commitAt, stem(w), open));
+        // A crawl's names are not operations that race with the journals'.
+        carried = fullOpen ? RecentNames.NONE : changes.carry(end);
         fullOpen = false;
         nextSeq++;
         openStart = end;
@@ -385,7 +402,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
             openOverlay.closing(closes.pending().cache());
         }
         return new OpenWindow(openOverlay, nameOwners, spacing, hiddenDir,
-                volume.bricks().size(), lastCacheSize);
+                volume.bricks().size(), lastCacheSize, carried);
     }
 
     @Override
@@ -400,5 +417,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         closingLogState.update(pending == null ? List.of() : pending.log());
         closingHeaderState.update(pending == null ? List.of()
                 : List.of(ClosingWindowCodec.encode(pending.window, pending.commitAt)));
+        recentNamesState.update(pending == null ? List.of(open.earlier.encode())
+                : List.of(pending.earlier().encode(), open.earlier.encode()));
     }
 }

@@ -6,30 +6,40 @@ import java.util.Map;
 
 /**
  * Finds names given twice by operations that no common brick orders (a create and a rename onto the same
- * name on different subvolumes) within one rollover interval of each other: their journals overlap in time,
- * so the volume order between them is a guess. When a lookup is available the live volume settles who holds
- * the name; the counts say how often that happened.
+ * name on different subvolumes) within one rollover interval of each other, in one window or across the
+ * boundary with the windows before: their journals overlap in time, so the volume order between them is a
+ * guess. When a lookup is available the live volume settles who holds the name; the counts say how often
+ * that happened.
  */
 final class NameConflicts {
     private final NameOwners owners;
     private final RolloverSpacing spacing;
     /** Per name given in this window: the second and the bricks of the operation that gave it. */
-    private final Map<Link, VolumeEvent> givenBy = new HashMap<>();
+    private final Map<Link, RecentNames.Giver> givenBy = new HashMap<>();
+    /** The names given within a rollover interval before this window. */
+    private final RecentNames earlier;
     private long resolved;
     private long unresolved;
 
     /**
      * {@code owners}: the live lookup, or {@code null} to keep the journal order and count the conflicts;
-     * {@code spacing}: the bricks' rollover interval, within which two journal seconds do not order anything.
+     * {@code spacing}: the bricks' rollover interval, within which two journal seconds do not order anything;
+     * {@code earlier}: the names the windows before gave within that interval of this window's start.
      */
-    NameConflicts(NameOwners owners, RolloverSpacing spacing) {
+    NameConflicts(NameOwners owners, RolloverSpacing spacing, RecentNames earlier) {
         this.owners = owners;
         this.spacing = spacing;
+        this.earlier = earlier;
     }
 
     /** Records that {@code e} gave {@code link} to its inode. */
     void given(Link link, VolumeEvent e) {
-        givenBy.put(link, e);
+        givenBy.put(link, new RecentNames.Giver(e.journalTs(), e.bricks()));
+    }
+
+    /** The names the next window, starting at {@code nextStart}, must check its operations against. */
+    RecentNames carry(long nextStart) {
+        return earlier.then(givenBy, nextStart - spacing.span());
     }
 
     /**
@@ -37,7 +47,10 @@ final class NameConflicts {
      * interval (the same second when no interval is known yet).
      */
     boolean unordered(Link link, VolumeEvent e) {
-        VolumeEvent before = givenBy.get(link);
+        RecentNames.Giver before = givenBy.get(link);
+        if (before == null) {
+            before = earlier.get(link);
+        }
         return before != null && Math.abs(e.journalTs() - before.journalTs()) <= spacing.span()
                 && disjoint(before.bricks(), e.bricks());
     }

@@ -16,12 +16,15 @@ final class OpenWindow {
     final CachedNamespaceStore cache;
     final WindowChanges changes;
     final WindowStatsCollector stats;
+    /** The names given lately before this window, which its name conflicts are checked against. */
+    final RecentNames earlier;
     private final ChunkedLog<VolumeEvent> log = new ChunkedLog<>(VolumeEventSerializer.INSTANCE);
 
     OpenWindow(NamespaceStore namespace, NameOwners owners, RolloverSpacing spacing, AnonymousInodeDir hidden, int bricks,
-            int expectedKeys) {
+            int expectedKeys, RecentNames earlier) {
         this.cache = new CachedNamespaceStore(namespace, expectedKeys);
-        this.changes = new WindowChanges(cache, owners, spacing, hidden);
+        this.earlier = earlier;
+        this.changes = new WindowChanges(cache, owners, spacing, hidden, earlier);
         this.stats = new WindowStatsCollector(bricks, hidden);
     }
 

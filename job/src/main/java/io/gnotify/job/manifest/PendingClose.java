@@ -85,6 +85,11 @@ final class PendingClose {
         return closed.snapshot();
     }
 
+    /** The names given lately before the closing window, for the same checkpoint. */
+    RecentNames earlier() {
+        return closed.earlier;
+    }
+
     /** The closing window's cache: its changes, until they are flushed. */
     NamespaceStore cache() {
         return closed.cache;

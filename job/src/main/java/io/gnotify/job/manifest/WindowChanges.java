@@ -30,16 +30,18 @@ public final class WindowChanges {
 
     /** {@code owners}: a live lookup that settles name conflicts the journals cannot order ({@code null}: none). */
     public WindowChanges(NamespaceStore store, NameOwners owners) {
-        this(store, owners, new RolloverSpacing(), AnonymousInodeDir.UNKNOWN);
+        this(store, owners, new RolloverSpacing(), AnonymousInodeDir.UNKNOWN, RecentNames.NONE);
     }
 
     /**
      * ... and {@code spacing}: the bricks' rollover interval, within which journal order between bricks is a guess;
-     * {@code hidden}: the volume's anonymous-inode directory.
+     * {@code hidden}: the volume's anonymous-inode directory; {@code earlier}: the names the windows before gave
+     * within a rollover interval of this window's start.
      */
-    WindowChanges(NamespaceStore store, NameOwners owners, RolloverSpacing spacing, AnonymousInodeDir hidden) {
+    WindowChanges(NamespaceStore store, NameOwners owners, RolloverSpacing spacing, AnonymousInodeDir hidden,
+            RecentNames earlier) {
         this.store = store;
-        this.conflicts = new NameConflicts(owners, spacing);
+        this.conflicts = new NameConflicts(owners, spacing, earlier);
         this.hidden = hidden;
     }
 
@@ -125,6 +127,11 @@ public final class WindowChanges {
 
     public long conflictsUnresolved() {
         return conflicts.unresolved();
+    }
+
+    /** The names given lately that the next window, starting at {@code nextStart}, checks its operations against. */
+    RecentNames carry(long nextStart) {
+        return conflicts.carry(nextStart);
     }
 
     private void removeLink(GfidKey gfid, Link link) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenWindowTest {
     private static OpenWindow window(NamespaceStore store) {
-        return new OpenWindow(store, null, new RolloverSpacing(), AnonymousInodeDir.UNKNOWN, 2, 16);
+        return new OpenWindow(store, null, new RolloverSpacing(), AnonymousInodeDir.UNKNOWN, 2, 16, RecentNames.NONE);
     }
 
     @Test

@@ -129,7 +129,8 @@ class WindowDiffTest {
         everyTwo.rollover(0, 102);
         empty();
         setup.forEach(new WindowChanges(store)::apply);
-        WindowChanges overlapping = new WindowChanges(store, (path, second) -> g(1), everyTwo, AnonymousInodeDir.UNKNOWN);
+        WindowChanges overlapping = new WindowChanges(store, (path, second) -> g(1), everyTwo, AnonymousInodeDir.UNKNOWN,
+                RecentNames.NONE);
         apart.forEach(overlapping::apply);
         assertThat(WindowDiff.of(overlapping).stream().map(ManifestEntry::toString).toList())
                 .containsExactly("RENAME old -> n (file)");
@@ -149,6 +150,48 @@ class WindowDiffTest {
         });
         List.of(on(0, rename(g(1), ROOT, "old", ROOT, "n")), on(0, create(g(2), ROOT, "n"))).forEach(ordered::apply);
         assertThat(ordered.conflictsResolved() + ordered.conflictsUnresolved()).isZero();
+    }
+
+    /**
+     * The same race across a window boundary: the rename onto "n" falls in one window and the create of "n",
+     * logged by the other subvolume whose journal rolled over a second later, in the next. The names the first
+     * window gave within a rollover interval of its end carry into the second (through their encoded form, as
+     * a checkpoint keeps them), so the live volume settles the conflict there: the created file was replaced by
+     * the renamed one, and the second window has nothing to say. Without them the create would take the name
+     * and the backup would lose the renamed file.
+     */
+    @Test
+    void aNameConflictAcrossAWindowBoundaryIsSettledByTheLiveVolume() {
+        RolloverSpacing everyTwo = new RolloverSpacing();
+        everyTwo.rollover(0, 100);
+        everyTwo.rollover(0, 102);
+        NameOwners renamedHolds = (path, second) -> g(1);
+        VolumeEvent renameOnto = at(on(0, rename(g(1), ROOT, "old", ROOT, "n")), 103);
+        VolumeEvent createOf = at(on(2, create(g(2), ROOT, "n")), 104);
+
+        List<String> windows = new java.util.ArrayList<>();
+        for (boolean carry : new boolean[] {true, false}) {
+            empty();
+            new WindowChanges(store).apply(create(g(1), ROOT, "old"));
+            WindowChanges first = new WindowChanges(store, renamedHolds, everyTwo, AnonymousInodeDir.UNKNOWN,
+                    RecentNames.NONE);
+            first.apply(renameOnto);
+            assertThat(WindowDiff.of(first).stream().map(ManifestEntry::toString).toList())
+                    .containsExactly("RENAME old -> n (file)");
+            RecentNames carried = carry ? RecentNames.decode(first.carry(105).encode()) : RecentNames.NONE;
+            WindowChanges second = new WindowChanges(store, renamedHolds, everyTwo, AnonymousInodeDir.UNKNOWN, carried);
+            second.apply(createOf);
+            windows.add(String.join(", ", WindowDiff.of(second).stream().map(ManifestEntry::toString).sorted().toList())
+                    + " / resolved " + second.conflictsResolved());
+        }
+        assertThat(windows).containsExactly(" / resolved 1", "DELETE n (file), NEW n (file) / resolved 0");
+
+        // Only names given within one rollover interval of the next window's start are carried.
+        WindowChanges late = new WindowChanges(store, renamedHolds, everyTwo, AnonymousInodeDir.UNKNOWN, RecentNames.NONE);
+        late.apply(at(on(0, rename(g(2), ROOT, "n", ROOT, "m")), 103));
+        assertThat(late.carry(105).size()).isEqualTo(1);
+        assertThat(late.carry(107).size()).isZero();
+        assertThat(RecentNames.decode(late.carry(107).encode()).size()).isZero();
     }
 
     @Test
@@ -267,10 +310,10 @@ class WindowDiffTest {
 
         HeapNamespaceStore withId = new HeapNamespaceStore();
         for (List<VolumeEvent> window : List.of(setup, outage)) {
-            window.forEach(new WindowChanges(withId, null, new RolloverSpacing(), hidden)::apply);
+            window.forEach(new WindowChanges(withId, null, new RolloverSpacing(), hidden, RecentNames.NONE)::apply);
         }
         for (List<VolumeEvent> window : List.of(heal, cleanup)) {
-            WindowChanges healed = new WindowChanges(withId, null, new RolloverSpacing(), hidden);
+            WindowChanges healed = new WindowChanges(withId, null, new RolloverSpacing(), hidden, RecentNames.NONE);
             window.forEach(healed::apply);
             assertThat(WindowDiff.of(healed)).isEmpty();
         }
