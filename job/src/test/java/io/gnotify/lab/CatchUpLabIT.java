@@ -70,7 +70,7 @@ class CatchUpLabIT {
      * Sleeps until the window holding second {@code t} has ended and every brick has rolled over after it, so a
      * catch-up run started then publishes that window.
      */
-    private static void awaitWindowComplete(long t) throws InterruptedException {
+    static void awaitWindowComplete(long t) throws InterruptedException {
         long ready = (t / WINDOW + 1) * WINDOW + ROLLOVER + 1;
         while (LabGluster.nowSecond() <= ready) {
             Thread.sleep(200);

@@ -94,6 +94,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private transient Counter unresolved;
     private transient Counter conflictsResolved;
     private transient Counter conflictsUnresolved;
+    private transient Counter conflictsAcrossWindows;
     private transient Counter reconciliations;
     private transient WindowCloseTimes closeTimes;
 
@@ -185,6 +186,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         unresolved = getMetricGroup().counter("unresolvedPaths");
         conflictsResolved = getMetricGroup().counter("conflictsResolved");
         conflictsUnresolved = getMetricGroup().counter("conflictsUnresolved");
+        conflictsAcrossWindows = getMetricGroup().counter("conflictsAcrossWindows");
         reconciliations = getMetricGroup().counter("reconciliations");
         closeTimes = new WindowCloseTimes(getMetricGroup());
         closes = new CloseSteps(getProcessingTimeService(), closeTimes, this::publish, this::forward);
@@ -342,6 +344,12 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         WindowChanges changes = open.changes;
         conflictsResolved.inc(changes.conflictsResolved());
         conflictsUnresolved.inc(changes.conflictsUnresolved());
+        conflictsAcrossWindows.inc(changes.conflictsAcrossWindows());
+        if (changes.conflictsResolved() > 0) {
+            LOG.info("window {}: {} name conflicts between subvolumes settled by the live volume ({} of all {} with a "
+                    + "name given in the window before)", grid.name(openStart), changes.conflictsResolved(),
+                    changes.conflictsAcrossWindows(), changes.conflictsResolved() + changes.conflictsUnresolved());
+        }
         if (changes.conflictsUnresolved() > 0) {
             LOG.warn("window {}: {} same-second name conflicts between subvolumes kept in journal order{}",
                     grid.name(openStart), changes.conflictsUnresolved(),

@@ -20,6 +20,7 @@ final class NameConflicts {
     private final RecentNames earlier;
     private long resolved;
     private long unresolved;
+    private long acrossWindows;
 
     /**
      * {@code owners}: the live lookup, or {@code null} to keep the journal order and count the conflicts;
@@ -48,11 +49,16 @@ final class NameConflicts {
      */
     boolean unordered(Link link, VolumeEvent e) {
         RecentNames.Giver before = givenBy.get(link);
-        if (before == null) {
+        boolean carried = before == null;
+        if (carried) {
             before = earlier.get(link);
         }
-        return before != null && Math.abs(e.journalTs() - before.journalTs()) <= spacing.span()
+        boolean unordered = before != null && Math.abs(e.journalTs() - before.journalTs()) <= spacing.span()
                 && disjoint(before.bricks(), e.bricks());
+        if (unordered && carried) {
+            acrossWindows++;
+        }
+        return unordered;
     }
 
     /**
@@ -79,6 +85,11 @@ final class NameConflicts {
 
     long unresolved() {
         return unresolved;
+    }
+
+    /** How many of the conflicts were with a name given in an earlier window. */
+    long acrossWindows() {
+        return acrossWindows;
     }
 
     private static boolean disjoint(int[] a, int[] b) {

@@ -129,6 +129,11 @@ public final class WindowChanges {
         return conflicts.unresolved();
     }
 
+    /** Of those, the conflicts with a name an earlier window gave (across the window boundary). */
+    public long conflictsAcrossWindows() {
+        return conflicts.acrossWindows();
+    }
+
     /** The names given lately that the next window, starting at {@code nextStart}, checks its operations against. */
     RecentNames carry(long nextStart) {
         return conflicts.carry(nextStart);

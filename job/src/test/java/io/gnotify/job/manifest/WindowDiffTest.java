@@ -182,9 +182,9 @@ class WindowDiffTest {
             WindowChanges second = new WindowChanges(store, renamedHolds, everyTwo, AnonymousInodeDir.UNKNOWN, carried);
             second.apply(createOf);
             windows.add(String.join(", ", WindowDiff.of(second).stream().map(ManifestEntry::toString).sorted().toList())
-                    + " / resolved " + second.conflictsResolved());
+                    + " / resolved " + second.conflictsResolved() + " across " + second.conflictsAcrossWindows());
         }
-        assertThat(windows).containsExactly(" / resolved 1", "DELETE n (file), NEW n (file) / resolved 0");
+        assertThat(windows).containsExactly(" / resolved 1 across 1", "DELETE n (file), NEW n (file) / resolved 0 across 0");
 
         // Only names given within one rollover interval of the next window's start are carried.
         WindowChanges late = new WindowChanges(store, renamedHolds, everyTwo, AnonymousInodeDir.UNKNOWN, RecentNames.NONE);
