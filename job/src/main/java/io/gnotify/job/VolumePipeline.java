@@ -12,6 +12,7 @@ import io.gnotify.job.analytics.AnalyticsFiles;
 import io.gnotify.job.analytics.DirectoryCount;
 import io.gnotify.job.analytics.DirectoryTopOperator;
 import io.gnotify.job.analytics.WindowAnalyticsTap;
+import io.gnotify.job.manifest.ManifestOptions;
 import io.gnotify.job.manifest.ManifestWindowOperator;
 import io.gnotify.job.manifest.NamespaceKey;
 import io.gnotify.job.order.CopyExpectation;
@@ -106,7 +107,8 @@ public final class VolumePipeline {
         SingleOutputStreamOperator<WindowFileLine> manifests = DataStreamUtils.reinterpretAsKeyedStream(events,
                         new NamespaceKey(), NamespaceKey.TYPE)
                 .transform("manifests", WindowFileLineSerializer.TYPE, new ManifestWindowOperator(s.volume(), s.windows(),
-                        s.start().kind() == StartPosition.Kind.CRAWL, s.nameOwners(), s.analytics()))
+                        s.start().kind() == StartPosition.Kind.CRAWL, s.nameOwners(), s.analytics(),
+                        env.getConfiguration().get(ManifestOptions.NAMESPACE_CACHE_ENTRIES)))
                 .uid("manifest-windows").setParallelism(1).setMaxParallelism(1)
                 // Its own thread: the window close (diff, plan, render) then overlaps the ordering of the next window.
                 .startNewChain();

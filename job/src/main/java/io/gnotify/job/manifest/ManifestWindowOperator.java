@@ -46,6 +46,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private final boolean bootstrap;
     private final NameOwners nameOwners;
     private final AnalyticsSettings analytics;
+    private final int namespaceCacheEntries;
     private transient NamespaceStore namespace;
     /** What the open window reads through: the closing window's changes (while it closes) over {@link #namespace}. */
     private transient ClosingOverlay openOverlay;
@@ -105,6 +106,13 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
      */
     public ManifestWindowOperator(VolumeInfo volume, WindowGrid grid, boolean bootstrap, NameOwners nameOwners,
             AnalyticsSettings analytics) {
+        this(volume, grid, bootstrap, nameOwners, analytics, ManifestOptions.NAMESPACE_CACHE_ENTRIES.defaultValue());
+    }
+
+    /** As above; {@code namespaceCacheEntries}: see {@link ManifestOptions#NAMESPACE_CACHE_ENTRIES}. */
+    public ManifestWindowOperator(VolumeInfo volume, WindowGrid grid, boolean bootstrap, NameOwners nameOwners,
+            AnalyticsSettings analytics, int namespaceCacheEntries) {
+        this.namespaceCacheEntries = namespaceCacheEntries;
         this.volume = volume;
         this.grid = grid;
         this.bootstrap = bootstrap;
@@ -179,7 +187,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     @Override
     public void open() throws Exception {
         super.open();
-        namespace = new KeyedNamespaceStore(getRuntimeContext(), this::setCurrentKey);
+        NamespaceStore store = new KeyedNamespaceStore(getRuntimeContext(), this::setCurrentKey);
+        namespace = namespaceCacheEntries > 0 ? new RecentNamespaceCache(store, namespaceCacheEntries) : store;
         hiddenDir = AnonymousInodeDir.ofVolume(volume.id());
         manifests = getMetricGroup().counter("manifestsWritten");
         entriesWritten = getMetricGroup().counter("manifestEntries");
