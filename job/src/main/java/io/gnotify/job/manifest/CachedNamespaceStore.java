@@ -1,11 +1,11 @@
 package io.gnotify.job.manifest;
 
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -15,56 +15,86 @@ import java.util.function.Function;
  * store in RocksDB this turns several state accesses per event (and per path lookup) into one per key.
  */
 final class CachedNamespaceStore implements NamespaceStore {
+    /** One cached key: its value as the window sees it, whether the store holds one, whether it changed. */
+    private static final class Slot<K, V> {
+        final K key;
+        V value;
+        boolean stored;
+        boolean dirty;
+
+        Slot(K key, V value, boolean stored) {
+            this.key = key;
+            this.value = value;
+            this.stored = stored;
+        }
+    }
+
     /**
      * One cached kind of key: values read through once (absent ones too), changed ones written back on flush, except
      * those that the store did not hold and that are gone again (a name or inode made and removed in one window).
+     * One map look-up per read or write; the changed keys are kept in the order they first changed.
      */
     private static final class WriteBack<K, V> {
-        private final Map<K, V> values;
-        private final Set<K> dirty;
-        /** Keys the store was asked for and did not hold. */
-        private final Set<K> absent = new HashSet<>();
+        private final Map<K, Slot<K, V>> slots;
+        private final List<Slot<K, V>> dirty;
         private final Function<K, V> read;
         private final BiConsumer<K, V> write;
 
         WriteBack(Function<K, V> read, BiConsumer<K, V> write, int expected) {
             this.read = read;
             this.write = write;
-            this.values = new HashMap<>(Math.max(16, expected * 4 / 3 + 1));
-            this.dirty = new HashSet<>(Math.max(16, expected * 4 / 3 + 1));
+            this.slots = new HashMap<>(Math.max(16, expected * 4 / 3 + 1));
+            this.dirty = new ArrayList<>(Math.max(16, expected));
         }
 
         int size() {
-            return values.size();
+            return slots.size();
         }
 
         V get(K key) {
-            if (values.containsKey(key)) {
-                return values.get(key);
+            Slot<K, V> s = slots.get(key);
+            if (s != null) {
+                return s.value;
             }
             V v = read.apply(key);
-            values.put(key, v);
-            if (v == null) {
-                absent.add(key);
-            }
+            slots.put(key, new Slot<>(key, v, v != null));
             return v;
         }
 
         void put(K key, V value) {
-            values.put(key, value);
-            dirty.add(key);
+            // Written unread: whether the store holds the key is unknown, so it counts as held.
+            Slot<K, V> s = slots.computeIfAbsent(key, k -> new Slot<>(k, null, true));
+            s.value = value;
+            if (!s.dirty) {
+                s.dirty = true;
+                dirty.add(s);
+            }
+        }
+
+        List<K> changed() {
+            return new AbstractList<>() {
+                @Override
+                public K get(int index) {
+                    return dirty.get(index).key;
+                }
+
+                @Override
+                public int size() {
+                    return dirty.size();
+                }
+            };
         }
 
         void flush() {
-            for (K k : dirty) {
-                V v = values.get(k);
+            for (Slot<K, V> s : dirty) {
                 // Deleting what the store never held would only leave a tombstone for RocksDB to skip and compact.
-                if (v != null || !absent.contains(k)) {
-                    write.accept(k, v);
+                if (s.value != null || s.stored) {
+                    write.accept(s.key, s.value);
                 }
+                s.stored = s.value != null;
+                s.dirty = false;
             }
             dirty.clear();
-            absent.clear();
         }
     }
 
@@ -104,7 +134,7 @@ final class CachedNamespaceStore implements NamespaceStore {
 
     /** The inodes the window changed so far (created, changed or removed), not yet written to the store. */
     Collection<GfidKey> changedInodes() {
-        return Collections.unmodifiableSet(inodes.dirty);
+        return inodes.changed();
     }
 
     /** Writes every changed inode and entry to the store. */

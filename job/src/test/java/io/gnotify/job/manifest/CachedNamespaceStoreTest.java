@@ -57,6 +57,32 @@ class CachedNamespaceStoreTest {
         assertThat(recording.store.entry(name)).isEqualTo(TEMP);
     }
 
+    @Test
+    void afterAFlushItKnowsWhatTheStoreHolds() {
+        RecordingStore recording = new RecordingStore();
+        CachedNamespaceStore cache = new CachedNamespaceStore(recording.store, 4);
+        Link kept = link("kept");
+        Link never = link("never");
+        assertThat(cache.entry(never)).isNull();
+        assertThat(cache.entry(kept)).isNull();
+        cache.entry(kept, TEMP);
+        cache.flush();
+        assertThat(cache.changedInodes()).isEmpty();
+        recording.writes.clear();
+
+        // Now held by the store: its removal must be written. Never held: its removal must not.
+        cache.entry(kept, null);
+        cache.entry(never, TEMP);
+        cache.entry(never, null);
+        cache.put(OLD, new Inode(FileType.FILE, List.of(kept)));
+        assertThat(cache.changedInodes()).containsExactly(OLD);
+        cache.flush();
+
+        assertThat(recording.writes).containsExactlyInAnyOrder("entry kept removed", "inode " + OLD + " -> "
+                + new Inode(FileType.FILE, List.of(kept)));
+        assertThat(recording.store.entry(kept)).isNull();
+    }
+
     private static Link link(String name) {
         return new Link(DIR, name.getBytes(StandardCharsets.UTF_8));
     }
