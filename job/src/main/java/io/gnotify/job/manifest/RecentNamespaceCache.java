@@ -2,6 +2,7 @@ package io.gnotify.job.manifest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A bounded heap cache in front of the namespace store that outlives windows: the inodes and directory entries
@@ -16,12 +17,16 @@ final class RecentNamespaceCache implements NamespaceStore {
     private final NamespaceStore store;
     private final Map<GfidKey, Object> inodes;
     private final Map<Link, Object> entries;
+    private final Function<GfidKey, Inode> readInode;
+    private final Function<Link, GfidKey> readEntry;
 
     /** {@code capacity}: how many inodes, and how many entries, are kept at most. */
     RecentNamespaceCache(NamespaceStore store, int capacity) {
         this.store = store;
         this.inodes = lru(capacity);
         this.entries = lru(capacity);
+        this.readInode = store::inode;
+        this.readEntry = store::entry;
     }
 
     private static <K> Map<K, Object> lru(int capacity) {
@@ -33,15 +38,21 @@ final class RecentNamespaceCache implements NamespaceStore {
         };
     }
 
+    /** The cached value of {@code key}, read from the store on a miss (an absent one remembered too). */
+    @SuppressWarnings("unchecked")
+    private static <K, V> V readThrough(Map<K, Object> cache, K key, Function<K, V> read) {
+        Object v = cache.get(key);
+        if (v == null) {
+            V stored = read.apply(key);
+            cache.put(key, stored == null ? ABSENT : stored);
+            return stored;
+        }
+        return v == ABSENT ? null : (V) v;
+    }
+
     @Override
     public Inode inode(GfidKey gfid) {
-        Object v = inodes.get(gfid);
-        if (v == null) {
-            Inode read = store.inode(gfid);
-            inodes.put(gfid, read == null ? ABSENT : read);
-            return read;
-        }
-        return v == ABSENT ? null : (Inode) v;
+        return readThrough(inodes, gfid, readInode);
     }
 
     @Override
@@ -52,13 +63,7 @@ final class RecentNamespaceCache implements NamespaceStore {
 
     @Override
     public GfidKey entry(Link link) {
-        Object v = entries.get(link);
-        if (v == null) {
-            GfidKey read = store.entry(link);
-            entries.put(link, read == null ? ABSENT : read);
-            return read;
-        }
-        return v == ABSENT ? null : (GfidKey) v;
+        return readThrough(entries, link, readEntry);
     }
 
     @Override
