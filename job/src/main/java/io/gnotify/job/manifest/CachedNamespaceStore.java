@@ -119,7 +119,7 @@ final class CachedNamespaceStore implements NamespaceStore {
 
     @Override
     public void put(GfidKey gfid, Inode inode) {
-        inodes.put(gfid, inode == null || inode.links().isEmpty() ? null : inode);
+        inodes.put(gfid, Inode.linkedOrNull(inode));
     }
 
     @Override

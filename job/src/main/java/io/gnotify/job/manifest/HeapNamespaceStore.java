@@ -15,7 +15,7 @@ public final class HeapNamespaceStore implements NamespaceStore {
 
     @Override
     public void put(GfidKey gfid, Inode inode) {
-        if (inode == null || inode.links().isEmpty()) {
+        if (Inode.linkedOrNull(inode) == null) {
             inodes.remove(gfid);
         } else {
             inodes.put(gfid, inode);

@@ -12,6 +12,11 @@ public record Inode(FileType type, List<Link> links) {
         links = List.copyOf(sorted);
     }
 
+    /** {@code inode}, or null when it is null or has no names left: a namespace store holds no unlinked inode. */
+    static Inode linkedOrNull(Inode inode) {
+        return inode == null || inode.links().isEmpty() ? null : inode;
+    }
+
     public Inode withLink(Link l) {
         List<Link> next = new ArrayList<>(links);
         if (!next.contains(l)) {

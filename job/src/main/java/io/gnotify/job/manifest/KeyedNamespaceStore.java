@@ -44,7 +44,7 @@ public final class KeyedNamespaceStore implements NamespaceStore {
     public void put(GfidKey gfid, Inode inode) {
         at(gfid);
         try {
-            if (inode == null || inode.links().isEmpty()) {
+            if (Inode.linkedOrNull(inode) == null) {
                 inodes.clear();
             } else {
                 inodes.update(InodeCodec.encode(inode));

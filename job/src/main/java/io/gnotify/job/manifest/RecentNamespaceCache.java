@@ -44,10 +44,15 @@ final class RecentNamespaceCache implements NamespaceStore {
         Object v = cache.get(key);
         if (v == null) {
             V stored = read.apply(key);
-            cache.put(key, stored == null ? ABSENT : stored);
+            remember(cache, key, stored);
             return stored;
         }
         return v == ABSENT ? null : (V) v;
+    }
+
+    /** Notes {@code value} (null: nothing) as what the store now holds under {@code key}. */
+    private static <K> void remember(Map<K, Object> cache, K key, Object value) {
+        cache.put(key, value == null ? ABSENT : value);
     }
 
     @Override
@@ -58,7 +63,7 @@ final class RecentNamespaceCache implements NamespaceStore {
     @Override
     public void put(GfidKey gfid, Inode inode) {
         store.put(gfid, inode);
-        inodes.put(gfid, inode == null || inode.links().isEmpty() ? ABSENT : inode);
+        remember(inodes, gfid, Inode.linkedOrNull(inode));
     }
 
     @Override
@@ -69,6 +74,6 @@ final class RecentNamespaceCache implements NamespaceStore {
     @Override
     public void entry(Link link, GfidKey gfid) {
         store.entry(link, gfid);
-        entries.put(link, gfid == null ? ABSENT : gfid);
+        remember(entries, link, gfid);
     }
 }
