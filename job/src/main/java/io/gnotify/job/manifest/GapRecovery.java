@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Recovers holes in the journals by crawl. Windows that mark a brick {@code gap} start a hole; the first window
  * after it in which no brick is a gap (or the last window of a bounded run) crawls the volume through its FUSE
  * mount and brings the namespace to what the volume holds: entries the journals missed are created or moved,
- * names the volume no longer has are removed, and files changed since the hole began are modified. That
+ * names the volume no longer has are removed, names the journals after the hole put under a directory only the hole
+ * knew get their paths, and files changed since the hole began are modified. That
  * window's manifest says {@code "reconcile": true}. Journals after the hole then find the namespace already
  * there and change nothing twice. Without a mount the windows keep their {@code gap} marks and a warning says so.
  */
@@ -43,8 +44,11 @@ final class GapRecovery {
         this.gfids = gfids;
     }
 
-    /** What one reconciliation did, for the log. */
-    record Outcome(long walked, long added, long removed, long changed) {}
+    /**
+     * What one reconciliation did, for the log; {@code placed}: names the namespace held but earlier manifests could
+     * not place (created by journals after a hole, under a directory the hole created), now given their paths.
+     */
+    record Outcome(long walked, long added, long placed, long removed, long changed) {}
 
     long pendingSince() {
         return since;
@@ -90,6 +94,8 @@ final class GapRecovery {
         long walked = 0;
         long added = 0;
         long changed = 0;
+        long placed = 0;
+        PathResolver atStart = new PathResolver(changes.startView());
         BrickCrawler crawler = new BrickCrawler(Path.of(mount), p -> LOG.warn("reconciliation crawl: {}", p),
                 gfids, from);
         for (JournalRecord r = crawler.next(); r != null; r = crawler.next()) {
@@ -101,6 +107,9 @@ final class GapRecovery {
                 if (!gfid.equals(store.entry(link))) {
                     changes.apply(event(r, second));
                     added++;
+                } else if (!atStart.resolves(link) || untyped(store.inode(gfid))) {
+                    changes.revisit(gfid, r.fop() == Fop.LINK ? FileType.FILE : FileType.ofMode(r.mode()));
+                    placed++;
                 }
             } else {
                 changes.apply(event(r, second));
@@ -123,7 +132,12 @@ final class GapRecovery {
                 }
             }
         }
-        return new Outcome(walked, added, removed, changed);
+        return new Outcome(walked, added, placed, removed, changed);
+    }
+
+    /** True for an inode whose type no journal gave (it was renamed or linked after a hole created it). */
+    private static boolean untyped(Inode inode) {
+        return inode != null && inode.type() == FileType.OTHER;
     }
 
     private static VolumeEvent event(JournalRecord r, long second) {

@@ -398,8 +398,9 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
             GapRecovery.Outcome o = gaps.reconcile(open.changes, open.cache, known, from, grid.end(openStart) - 1);
             reconciliations.inc();
             LOG.info("window {}: the journals' hole since {} reconciled by a crawl of the volume in {} ms: {} entries "
-                    + "walked, {} created or moved, {} names removed, {} files changed since", grid.name(openStart), from,
-                    (System.nanoTime() - t0) / 1_000_000, o.walked(), o.added(), o.removed(), o.changed());
+                    + "walked, {} created or moved, {} placed under a directory the hole created, {} names removed, {} files "
+                    + "changed since", grid.name(openStart), from, (System.nanoTime() - t0) / 1_000_000, o.walked(), o.added(),
+                    o.placed(), o.removed(), o.changed());
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.error("window {}: the crawl to reconcile the journals' hole since {} failed; nothing of it is applied "

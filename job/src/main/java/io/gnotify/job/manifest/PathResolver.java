@@ -34,6 +34,11 @@ public final class PathResolver {
         return dir == null ? null : join(dir, link.name());
     }
 
+    /** Whether {@code link} has a path in this view (as {@code path(link) != null}, without building it). */
+    public boolean resolves(Link link) {
+        return link.parent().equals(GfidKey.ROOT) || directory(link.parent()) != null;
+    }
+
     /** The path of directory {@code g} (not the root), or {@code null}. */
     private byte[] directory(GfidKey g) {
         // Walks up until a remembered directory, the root or a gap; the lists exist only once a walk is needed.

@@ -170,6 +170,18 @@ public final class WindowChanges {
     /** The inode a name was taken from, and its type (it may have no name left, and so no state). */
     private record Displaced(GfidKey gfid, FileType type) {}
 
+    /**
+     * Has the diff look at {@code gfid}, whose names no operation of this window changed: a crawl found it where the
+     * window's start could not place it. {@code type}, the volume's, replaces one the journals never gave.
+     */
+    void revisit(GfidKey gfid, FileType type) {
+        touch(gfid);
+        Inode inode = store.inode(gfid);
+        if (inode != null && inode.type() == FileType.OTHER && type != FileType.OTHER) {
+            store.put(gfid, new Inode(type, inode.links()));
+        }
+    }
+
     private void touch(GfidKey gfid) {
         if (!before.containsKey(gfid)) {
             before.put(gfid, store.inode(gfid));

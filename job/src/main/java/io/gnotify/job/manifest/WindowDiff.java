@@ -12,7 +12,8 @@ import java.util.function.Function;
  * (DELETE) or moved (RENAME, old path as at the start, new path as at the end), and MODIFY/META for
  * names that exist at both ends when its data/metadata changed. A name whose parent directory was
  * renamed has no entry of its own: the directory's RENAME moves it. Create-then-delete inside the window
- * leaves nothing; a rename back leaves nothing but a MODIFY if written.
+ * leaves nothing; a rename back leaves nothing but a MODIFY if written. A name the start could not place (its
+ * directory came from a hole in the journals) and the end can is NEW: earlier manifests gave it no path.
  */
 public final class WindowDiff {
     private final WindowChanges changes;
@@ -83,12 +84,15 @@ public final class WindowDiff {
         FileType type = end != null ? end.type() : start != null ? start.type() : FileType.OTHER;
         List<Link> removed = new ArrayList<>(from);
         removed.removeAll(to);
-        List<Link> added = new ArrayList<>(to);
-        added.removeAll(from);
+        List<Link> added = new ArrayList<>(to.size());
+        List<Link> kept = new ArrayList<>(to.size());
+        for (Link l : to) {
+            // A name kept under a directory the start could not place (a hole's) is new to whoever read the manifests.
+            (!from.contains(l) || !atStart.resolves(l) && atEnd.resolves(l) ? added : kept).add(l);
+        }
         ManifestEntry.Op change = from.isEmpty() || to.isEmpty() ? null : changes.dataChanged(g) ? ManifestEntry.Op.MODIFY
                 : changes.metadataChanged(g) ? ManifestEntry.Op.META : null;
-        NameChanges.emit(g, type, paths(removed, atStart), paths(added, atEnd), change,
-                () -> paths(to.stream().filter(l -> !added.contains(l)).toList(), atEnd), out);
+        NameChanges.emit(g, type, paths(removed, atStart), paths(added, atEnd), change, () -> paths(kept, atEnd), out);
     }
 
     /** The paths of {@code links} in one view (unresolvable ones are null). */

@@ -3,6 +3,7 @@ package io.gnotify.job.manifest;
 import static io.gnotify.job.manifest.WindowDiffTest.create;
 import static io.gnotify.job.manifest.WindowDiffTest.g;
 import static io.gnotify.job.manifest.WindowDiffTest.mkdir;
+import static io.gnotify.job.manifest.WindowDiffTest.rename;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gnotify.connectors.crawl.GfidSource;
@@ -44,7 +45,7 @@ class GapRecoveryTest {
                 .reconcile(window, store, List.of(g(1), g(2), g(3), g(4), g(6)), now + 3600, now);
         assertThat(WindowDiff.of(window)).extracting(ManifestEntry::toString).containsExactlyInAnyOrder(
                 "NEW d/new (file)", "DELETE d/old (file)", "RENAME d/moved -> d/renamed (file)");
-        assertThat(o).isEqualTo(new GapRecovery.Outcome(5, 2, 2, 0));
+        assertThat(o).isEqualTo(new GapRecovery.Outcome(5, 2, 0, 2, 0));
         assertThat(store.entry(new Link(g(1), b("renamed")))).isEqualTo(g(4));
         assertThat(store.inode(g(3))).isNull();
 
@@ -56,6 +57,39 @@ class GapRecoveryTest {
                 .contains("MODIFY d/written (file)", "MODIFY d/new (file)").noneMatch(e -> !e.startsWith("MODIFY") && !e.startsWith("META"));
         assertThat(o.added()).isZero();
         assertThat(o.removed()).isZero();
+    }
+
+    /**
+     * A purged journal held mkdir e and e/x; the journals after it created e/s and renamed e/x to e/y. Their window
+     * could give neither a path. The reconciling window gives both, and e/y the type the journals never gave
+     * (the lab's ChangelogOffLabIT once lost a symlink this way).
+     */
+    @Test
+    void namesTheJournalsPutUnderADirectoryOfTheHoleGetTheirPaths(@TempDir Path volume) throws Exception {
+        HeapNamespaceStore store = new HeapNamespaceStore();
+        WindowChanges gap = new WindowChanges(store);
+        List.of(create(g(2), g(1), "s"), rename(g(3), g(1), "x", g(1), "y")).forEach(gap::apply);
+        assertThat(WindowDiff.of(gap)).extracting(ManifestEntry::toString)
+                .containsExactlyInAnyOrder("NEW <unresolved> (file)", "NEW <unresolved> (other)");
+
+        entry(volume, "e", g(1), true);
+        entry(volume, "e/s", g(2), false);
+        entry(volume, "e/y", g(3), false);
+        entry(volume, "e/z", g(4), false);
+        long now = System.currentTimeMillis() / 1000;
+        WindowChanges window = new WindowChanges(store);
+        GapRecovery.Outcome o = new GapRecovery(volume.toString(), GfidSource.BRICK)
+                .reconcile(window, store, List.of(g(2), g(3)), now + 3600, now);
+        assertThat(WindowDiff.of(window)).extracting(ManifestEntry::toString).containsExactlyInAnyOrder(
+                "NEW e (dir)", "NEW e/s (file)", "NEW e/y (file)", "NEW e/z (file)");
+        assertThat(o).isEqualTo(new GapRecovery.Outcome(4, 2, 2, 0, 0));
+
+        // The next reconciliation finds everything placed.
+        WindowChanges next = new WindowChanges(store);
+        o = new GapRecovery(volume.toString(), GfidSource.BRICK).reconcile(next, store, List.of(g(1), g(2), g(3), g(4)),
+                now + 3600, now);
+        assertThat(WindowDiff.of(next)).isEmpty();
+        assertThat(o).isEqualTo(new GapRecovery.Outcome(4, 0, 0, 0, 0));
     }
 
     @Test

@@ -324,4 +324,21 @@ class WindowDiffTest {
         List<String> withoutId = diff(java.util.stream.Stream.concat(setup.stream(), outage.stream()).toList(), heal);
         assertThat(withoutId).containsExactly("NEW <unresolved> (other)");
     }
+
+    /**
+     * A hole in the journals lost mkdir d; the journals after it create d/f (no path to give) and write it. Once the
+     * directory is known (a crawl reconciles it), d/f is NEW: no earlier manifest gave it a path, so no MODIFY.
+     */
+    @Test
+    void aNameUnderADirectoryFromAHoleIsNewOnceTheDirectoryIsKnown() {
+        assertThat(diff(List.of(), List.of(create(g(2), g(1), "f")))).containsExactly("NEW <unresolved> (file)");
+        WindowChanges changes = new WindowChanges(store);
+        List.of(mkdir(g(1), ROOT, "d"), write(g(2))).forEach(changes::apply);
+        assertThat(WindowDiff.of(changes).stream().map(ManifestEntry::toString))
+                .containsExactly("NEW d (dir)", "NEW d/f (file)");
+        // Untouched, a name stays as the earlier manifests have it.
+        WindowChanges later = new WindowChanges(store);
+        later.apply(write(g(2)));
+        assertThat(WindowDiff.of(later).stream().map(ManifestEntry::toString)).containsExactly("MODIFY d/f (file)");
+    }
 }
