@@ -3,6 +3,7 @@ package io.gnotify.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gnotify.job.manifest.ManifestEntry;
 import io.gnotify.job.manifest.ManifestFile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * journals have a hole (a new HTIME file). gnotify marks the brick {@code gap} where the hole is, then crawls the
  * volume through its mount and publishes the changes it finds in a window whose manifest says
  * {@code "reconcile": true}; the journals after the hole carry on. Then, with gnotify stopped, the volume
- * changes and every brick loses a journal (a purge): resumed, gnotify reconciles that hole too. The chain
+ * changes and every brick loses a journal (a purge), and the journals after it put names under a directory only the
+ * purged one created: resumed, gnotify reconciles that hole too and gives those names their paths. The chain
  * verifies and the backup that {@code apply} builds from the manifests equals the volume.
  */
 class ChangelogOffLabIT {
@@ -50,6 +52,15 @@ class ChangelogOffLabIT {
             // workload's operations (a rollover in this very second included).
             long purgeFrom = LabGluster.nowSecond();
             lab.lab("workload", VOLUME, "edge");
+            // Past a rollover, so journals after the purged one have them: names under the directory only the purged
+            // journal created (edge), and a rename of a file it created, whose type no journal left then gives.
+            Thread.sleep(2_000);
+            Path edge = lab.mount().resolve("edge");
+            java.nio.file.Files.writeString(edge.resolve("after the purge.txt"), "later");
+            java.nio.file.Files.createSymbolicLink(edge.resolve("link after the purge"), Path.of("after the purge.txt"));
+            java.nio.file.Files.createDirectories(edge.resolve("later/deeper"));
+            java.nio.file.Files.writeString(edge.resolve("later/deeper/file"), "deep");
+            java.nio.file.Files.move(edge.resolve("~tilde"), edge.resolve("~tilde renamed after the purge"));
             Thread.sleep(4_000);
             List<String> purged = new java.util.ArrayList<>();
             for (String brick : List.of("b1", "b2", "b3", "b4")) {
@@ -68,6 +79,10 @@ class ChangelogOffLabIT {
                     .filter(m -> m.window().windowStart() >= purgeFrom - 5 && m.window().reconcileSince() != null).toList();
             System.out.printf("ChangelogOffLabIT: purged %s; %d windows reconciled after the purge%n", purged, after.size());
             assertThat(after).as("a window reconciling the purge").isNotEmpty();
+            assertThat(after.stream().flatMap(m -> m.entries().stream()).map(ManifestEntry::toString))
+                    .as("names placed under the purged journal's directory")
+                    .contains("NEW edge (dir)", "NEW edge/link after the purge (symlink)", "NEW edge/later/deeper/file (file)",
+                            "NEW edge/~tilde renamed after the purge (file)");
 
             lab.assertVerifiedAndReplayable(out, manifests, tmp.resolve("backup"));
         });
