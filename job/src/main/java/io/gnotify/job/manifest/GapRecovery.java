@@ -107,8 +107,7 @@ final class GapRecovery {
                 if (!gfid.equals(store.entry(link))) {
                     changes.apply(event(r, second));
                     added++;
-                } else if (!atStart.resolves(link) || untyped(store.inode(gfid))) {
-                    changes.revisit(gfid, r.fop() == Fop.LINK ? FileType.FILE : FileType.ofMode(r.mode()));
+                } else if (changes.revisit(r, !atStart.resolves(link))) {
                     placed++;
                 }
             } else {
@@ -133,11 +132,6 @@ final class GapRecovery {
             }
         }
         return new Outcome(walked, added, placed, removed, changed);
-    }
-
-    /** True for an inode whose type no journal gave (it was renamed or linked after a hole created it). */
-    private static boolean untyped(Inode inode) {
-        return inode != null && inode.type() == FileType.OTHER;
     }
 
     private static VolumeEvent event(JournalRecord r, long second) {

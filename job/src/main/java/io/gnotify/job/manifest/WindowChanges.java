@@ -65,9 +65,7 @@ public final class WindowChanges {
         Fop fop = r.fop();
         Link link = new Link(new GfidKey(r.pgfidMsb(), r.pgfidLsb()), r.name());
         switch (fop) {
-            case CREATE, MKNOD, MKDIR -> addLink(gfid, FileType.ofMode(r.mode()), link, e);
-            case SYMLINK -> addLink(gfid, FileType.SYMLINK, link, e);
-            case LINK -> addLink(gfid, FileType.FILE, link, e);
+            case CREATE, MKNOD, MKDIR, SYMLINK, LINK -> addLink(gfid, created(r), link, e);
             case RENAME -> {
                 if (hidden.movedIn(r)) {
                     removeLink(gfid, link);
@@ -170,16 +168,28 @@ public final class WindowChanges {
     /** The inode a name was taken from, and its type (it may have no name left, and so no state). */
     private record Displaced(GfidKey gfid, FileType type) {}
 
+    /** The type of what a create-type record made (a symlink's or a link's record carries no type bits). */
+    private static FileType created(JournalRecord r) {
+        return r.fop() == Fop.SYMLINK ? FileType.SYMLINK : r.fop() == Fop.LINK ? FileType.FILE : FileType.ofMode(r.mode());
+    }
+
     /**
-     * Has the diff look at {@code gfid}, whose names no operation of this window changed: a crawl found it where the
-     * window's start could not place it. {@code type}, the volume's, replaces one the journals never gave.
+     * A crawl found the name {@code crawled} makes where the namespace has it: the diff looks at its inode if the
+     * window's start could not place the name ({@code unplaced}), and the crawl's type replaces one no journal gave.
+     * Returns whether either happened.
      */
-    void revisit(GfidKey gfid, FileType type) {
-        touch(gfid);
+    boolean revisit(JournalRecord crawled, boolean unplaced) {
+        GfidKey gfid = new GfidKey(crawled.gfidMsb(), crawled.gfidLsb());
         Inode inode = store.inode(gfid);
-        if (inode != null && inode.type() == FileType.OTHER && type != FileType.OTHER) {
+        FileType type = created(crawled);
+        boolean retype = inode != null && inode.type() == FileType.OTHER && type != FileType.OTHER;
+        if (unplaced || retype) {
+            touch(gfid);
+        }
+        if (retype) {
             store.put(gfid, new Inode(type, inode.links()));
         }
+        return unplaced || retype;
     }
 
     private void touch(GfidKey gfid) {
