@@ -108,7 +108,8 @@ public final class VolumePipeline {
                         new NamespaceKey(), NamespaceKey.TYPE)
                 .transform("manifests", WindowFileLineSerializer.TYPE, new ManifestWindowOperator(s.volume(), s.windows(),
                         s.start().kind() == StartPosition.Kind.CRAWL, s.nameOwners(), s.analytics(),
-                        env.getConfiguration().get(ManifestOptions.NAMESPACE_CACHE_ENTRIES)))
+                        env.getConfiguration().get(ManifestOptions.NAMESPACE_CACHE_ENTRIES),
+                        env.getConfiguration().get(ManifestOptions.UNPLACED_NAMES)))
                 .uid("manifest-windows").setParallelism(1).setMaxParallelism(1)
                 // Its own thread: the window close (diff, plan, render) then overlaps the ordering of the next window.
                 .startNewChain();

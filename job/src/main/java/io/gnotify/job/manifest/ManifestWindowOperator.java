@@ -47,6 +47,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private final NameOwners nameOwners;
     private final AnalyticsSettings analytics;
     private final int namespaceCacheEntries;
+    private final int unplacedNamesCapacity;
     private transient NamespaceStore namespace;
     /** What the open window reads through: the closing window's changes (while it closes) over {@link #namespace}. */
     private transient ClosingOverlay openOverlay;
@@ -72,6 +73,9 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     /** Learnt from the markers, and checkpointed, so a restored job settles conflicts as an uninterrupted one. */
     private transient RolloverSpacing spacing;
     private transient GapRecovery gaps;
+    /** Names published without a path, until a window can place them. */
+    private transient UnplacedNames unplaced;
+    private transient ListState<long[]> unplacedState;
     private transient AnonymousInodeDir hiddenDir;
     /** The window being closed is the last (end of a bounded run). */
     private transient boolean finishing;
@@ -106,13 +110,18 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
      */
     public ManifestWindowOperator(VolumeInfo volume, WindowGrid grid, boolean bootstrap, NameOwners nameOwners,
             AnalyticsSettings analytics) {
-        this(volume, grid, bootstrap, nameOwners, analytics, ManifestOptions.NAMESPACE_CACHE_ENTRIES.defaultValue());
+        this(volume, grid, bootstrap, nameOwners, analytics, ManifestOptions.NAMESPACE_CACHE_ENTRIES.defaultValue(),
+                ManifestOptions.UNPLACED_NAMES.defaultValue());
     }
 
-    /** As above; {@code namespaceCacheEntries}: see {@link ManifestOptions#NAMESPACE_CACHE_ENTRIES}. */
+    /**
+     * As above; {@code namespaceCacheEntries}: see {@link ManifestOptions#NAMESPACE_CACHE_ENTRIES};
+     * {@code unplacedNames}: see {@link ManifestOptions#UNPLACED_NAMES}.
+     */
     public ManifestWindowOperator(VolumeInfo volume, WindowGrid grid, boolean bootstrap, NameOwners nameOwners,
-            AnalyticsSettings analytics, int namespaceCacheEntries) {
+            AnalyticsSettings analytics, int namespaceCacheEntries, int unplacedNames) {
         this.namespaceCacheEntries = namespaceCacheEntries;
+        this.unplacedNamesCapacity = unplacedNames;
         this.volume = volume;
         this.grid = grid;
         this.bootstrap = bootstrap;
@@ -178,6 +187,10 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         for (long[] sp : spacingState.get()) {
             spacing = RolloverSpacing.restore(sp);
         }
+        unplaced = new UnplacedNames(unplacedNamesCapacity);
+        unplacedState = store.getListState(new ListStateDescriptor<>("unplaced-names",
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        unplacedState.get().forEach(unplaced::restore);
         recentNamesState = store.getListState(new ListStateDescriptor<>("recent-names",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         restoredRecentNames = new ArrayList<>();
@@ -203,6 +216,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         watermarkDone = NONE;
         getMetricGroup().gauge("manifestWatermark", () -> watermarkDone == NONE ? -1L : watermarkDone);
         getMetricGroup().gauge("fullManifestPending", () -> fullOpen ? 1 : 0);
+        getMetricGroup().gauge("unplacedNames", () -> unplaced.size());
+        getMetricGroup().gauge("unplacedNamesUntracked", () -> unplaced.untracked());
         // A checkpoint older than the recent names has none: conflicts across the next boundary go unchecked once.
         carried = restoredRecentNames.isEmpty() ? RecentNames.NONE : restoredRecentNames.get(0);
         for (byte[] header : restoredClosingHeader) {
@@ -211,6 +226,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
             OpenWindow closing = new OpenWindow(namespace, nameOwners, spacing, hiddenDir, volume.bricks().size(), 0,
                     carried);
             closing.replay(restoredClosingLog);
+            unplaced.onRestoredClose(closing.changes);
             closes.start(new PendingClose(c.window(), c.commitAt(), stem(c.window()), closing));
             carried = restoredRecentNames.size() > 1 ? restoredRecentNames.get(1) : RecentNames.NONE;
         }
@@ -314,6 +330,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         manifests.inc();
         entriesWritten.inc(entries.size());
         unresolved.inc(entries.stream().filter(ManifestEntry::unresolved).count());
+        unplaced.published(entries, namespace::inode);
         prevSha256 = p.manifest().sha256();
     }
 
@@ -351,6 +368,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         }
         CachedNamespaceStore cache = open.cache;
         WindowChanges changes = open.changes;
+        unplaced.onClose(changes);
         conflictsResolved.inc(changes.conflictsResolved());
         conflictsUnresolved.inc(changes.conflictsUnresolved());
         conflictsAcrossWindows.inc(changes.conflictsAcrossWindows());
@@ -435,6 +453,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         closingLogState.update(pending == null ? List.of() : pending.log());
         closingHeaderState.update(pending == null ? List.of()
                 : List.of(ClosingWindowCodec.encode(pending.window, pending.commitAt)));
+        unplacedState.update(unplaced.snapshot());
         recentNamesState.update(pending == null ? List.of(open.earlier.encode())
                 : List.of(pending.earlier().encode(), open.earlier.encode()));
     }

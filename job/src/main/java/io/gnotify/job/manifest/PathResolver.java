@@ -39,6 +39,24 @@ public final class PathResolver {
         return link.parent().equals(GfidKey.ROOT) || directory(link.parent()) != null;
     }
 
+    /**
+     * The directories from {@code link}'s parent up to the first this view cannot place (unknown, or without a
+     * name), that one included; empty if the link has a path (or none ever: a cycle). Not remembered: only names
+     * without a path ask.
+     */
+    public List<GfidKey> unplacedChain(Link link) {
+        List<GfidKey> chain = new ArrayList<>();
+        for (GfidKey at = link.parent(); !at.equals(GfidKey.ROOT) && chain.size() <= MAX_DEPTH; ) {
+            chain.add(at);
+            Inode d = view.apply(at);
+            if (d == null || d.links().isEmpty()) {
+                return chain;
+            }
+            at = d.links().get(0).parent();
+        }
+        return List.of(); // the root, or a cycle (a corrupt namespace), which no window will place
+    }
+
     /** The path of directory {@code g} (not the root), or {@code null}. */
     private byte[] directory(GfidKey g) {
         // Walks up until a remembered directory, the root or a gap; the lists exist only once a walk is needed.

@@ -192,6 +192,14 @@ public final class WindowChanges {
         return unplaced || retype;
     }
 
+    /**
+     * The diff looks at {@code gfid} again: a name of it that earlier windows could not place, because a directory
+     * above it was unknown, gets its path if this window's end can place it ({@link UnplacedNames}).
+     */
+    void reconsider(GfidKey gfid) {
+        touch(gfid);
+    }
+
     private void touch(GfidKey gfid) {
         if (!before.containsKey(gfid)) {
             before.put(gfid, store.inode(gfid));

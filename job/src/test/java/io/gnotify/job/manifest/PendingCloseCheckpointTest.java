@@ -76,7 +76,13 @@ class PendingCloseCheckpointTest {
     /** Closes both windows and lets the close steps run (each a processing-time timer a millisecond on). */
     private static void closeBoth(KeyedOneInputStreamOperatorTestHarness<GfidKey, VolumeEvent, WindowFileLine> h)
             throws Exception {
-        h.processWatermark(new Watermark((T + 10) * 1000 - 1));
+        closeUntil(h, T + 10);
+    }
+
+    /** Closes the windows ending by {@code end} and lets the close steps run. */
+    private static void closeUntil(KeyedOneInputStreamOperatorTestHarness<GfidKey, VolumeEvent, WindowFileLine> h,
+            long end) throws Exception {
+        h.processWatermark(new Watermark(end * 1000 - 1));
         for (long t = 1; t <= 1000; t++) {
             h.setProcessingTime(t);
         }
@@ -116,6 +122,50 @@ class PendingCloseCheckpointTest {
             feed(restored, secondWindow().subList(10, secondWindow().size()));
             closeBoth(restored);
             assertThat(files(restored.extractOutputValues())).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * Directory g1 is unknown (a hole created it): the first window creates e and e/x under it, without paths; the
+     * second renames g1 to d, which gives them paths there; the third's first operation closes the second. A
+     * checkpoint before that close completes, restored, publishes the same files: the second manifest still names
+     * d/e and d/e/x.
+     */
+    @Test
+    void namesAnUnknownDirectoryHeldGetTheirPathsAcrossACheckpointDuringTheClose() throws Exception {
+        List<VolumeEvent> events = List.of(
+                at(T, 1, entry(Fop.MKDIR, g(2), g(1), b("e")).modeOwner(040755, 0, 0).build()),
+                at(T + 1, 2, entry(Fop.CREATE, g(3), g(2), b("x")).modeOwner(0100644, 0, 0).build()),
+                at(T + 6, 3, entry(Fop.RENAME, g(1), g(50), b("old")).newEntry(GfidKey.ROOT.msb(), GfidKey.ROOT.lsb(),
+                        b("d")).build()),
+                at(T + 11, 4, entry(Fop.CREATE, g(4), GfidKey.ROOT, b("later")).modeOwner(0100644, 0, 0).build()));
+        Map<String, String> expected;
+        try (var h = harness()) {
+            h.open();
+            feed(h, events);
+            closeUntil(h, T + 15);
+            expected = files(h.extractOutputValues());
+        }
+        String second = expected.entrySet().stream().filter(e -> e.getKey().contains(WindowGrid.name(T + 5, T + 10))
+                && e.getKey().endsWith(ManifestFormat.MANIFEST_SUFFIX)).map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertThat(second).contains("\"path\":\"d/e\"", "\"path\":\"d/e/x\"");
+
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.open();
+            feed(h, events.subList(0, 3));
+            closeUntil(h, T + 5);
+            feed(h, events.subList(3, 4));
+            snapshot = h.snapshot(1, 1);
+        }
+        try (var restored = harness()) {
+            restored.initializeState(snapshot);
+            restored.open();
+            closeUntil(restored, T + 15);
+            Map<String, String> all = new TreeMap<>(files(restored.extractOutputValues()));
+            assertThat(all).containsAllEntriesOf(expected.entrySet().stream()
+                    .filter(e -> !e.getKey().contains(WindowGrid.name(T, T + 5)))
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         }
     }
 }
