@@ -166,15 +166,21 @@ abstract class RecordDecoder {
         }
     }
 
-    /** Notes a bad name if the path {@code b[from, to)} has a "." or ".." component. */
+    /**
+     * Notes a bad name if the path {@code b[from, to)} has a "." or ".." component. Only the dots are visited (most
+     * paths have one or none): a component is dots alone if its first byte is a dot that starts it (the path's start
+     * or after '/') and it ends ('/' or the path's end) after one or two dots.
+     */
     private void checkPathComponents(byte[] b, int from, int to) {
-        for (int c = from; c <= to; ) {
-            int slash = ByteScan.indexOf(b, c, to, (byte) '/');
-            if (isDots(b, c, slash)) {
+        for (int dot = ByteScan.indexOf(b, from, to, (byte) '.'); dot < to; dot = ByteScan.indexOf(b, dot + 1, to, (byte) '.')) {
+            if (dot > from && b[dot - 1] != '/') {
+                continue;
+            }
+            int end = dot + 1 < to && b[dot + 1] == '.' ? dot + 2 : dot + 1;
+            if (end == to || b[end] == '/') {
                 rejectName("deleted path at offset " + from + " has a '.' or '..' component");
                 return;
             }
-            c = slash + 1;
         }
     }
 

@@ -257,6 +257,12 @@ class MalformedJournalTest {
         return out.toByteArray();
     }
 
+    /** An UNLINK whose captured path is {@code path}. */
+    private static JournalRecord unlinkOf(String path) {
+        return JournalRecord.builder(RecordType.ENTRY, 5, path.hashCode()).fop(Fop.UNLINK).entry(0, 1, bytes("f"))
+                .deletedPath(bytes(path)).build();
+    }
+
     @Test
     void namesThatWouldLeaveTheirDirectoryAreRejectedWithTheirOffset() throws Exception {
         JournalRecord ok = JournalRecord.builder(RecordType.DATA, 7, 7).build();
@@ -269,11 +275,13 @@ class MalformedJournalTest {
                 JournalRecord.builder(RecordType.ENTRY, 4, 6).fop(Fop.UNLINK).entry(0, 1, bytes("f"))
                         .deletedPath(bytes("dir/../../etc/passwd")).build(),
                 JournalRecord.builder(RecordType.ENTRY, 4, 7).fop(Fop.RMDIR).entry(0, 1, bytes("d"))
-                        .deletedPath(bytes("./d")).build());
+                        .deletedPath(bytes("./d")).build(),
+                unlinkOf("a/."), unlinkOf("a/.."), unlinkOf("a/./b"), unlinkOf(".."), unlinkOf("x.y/../z"));
         // Dots inside a name are fine: "..." and ".hidden" and "a..b" are ordinary names.
         List<JournalRecord> fine = List.of(create(bytes("...")), create(bytes(".hidden")), create(bytes("a..b")),
                 JournalRecord.builder(RecordType.ENTRY, 4, 8).fop(Fop.UNLINK).entry(0, 1, bytes("f"))
-                        .deletedPath(bytes("dir/..x/f")).build());
+                        .deletedPath(bytes("dir/..x/f")).build(),
+                unlinkOf("..."), unlinkOf("a/.../b"), unlinkOf(".x/y.."), unlinkOf("a./.b"), unlinkOf("f.txt"));
         List<JournalRecord> all = new ArrayList<>();
         List<JournalRecord> expected = new ArrayList<>();
         for (JournalRecord r : bad) {
