@@ -35,13 +35,18 @@ public final class Gfid {
             return false;
         }
         // Four groups of eight digits: 8 | 4+4 | 4+4 (the first of the node's 12) | the last 8.
-        long time = hex8((long) BIG_ENDIAN_LONG.get(buf, pos));
-        long midHigh = hex8(twoInts(buf, pos + 9, pos + 14));
-        long seqNode = hex8(twoInts(buf, pos + 19, pos + 24));
-        long nodeLow = hex8((long) BIG_ENDIAN_LONG.get(buf, pos + 28));
-        if ((time | midHigh | seqNode | nodeLow) < 0) {
+        long a = (long) BIG_ENDIAN_LONG.get(buf, pos);
+        long b = twoInts(buf, pos + 9, pos + 14);
+        long c = twoInts(buf, pos + 19, pos + 24);
+        long d = (long) BIG_ENDIAN_LONG.get(buf, pos + 28);
+        // One check for all 32 digits: every byte of every group must be a hex digit.
+        if ((notHex(a) | notHex(b) | notHex(c) | notHex(d)) != 0) {
             return false;
         }
+        long time = hexValue(a);
+        long midHigh = hexValue(b);
+        long seqNode = hexValue(c);
+        long nodeLow = hexValue(d);
         out[0] = time << 32 | midHigh;
         out[1] = seqNode << 32 | nodeLow;
         return true;
@@ -109,14 +114,21 @@ public final class Gfid {
      * byte is not one of {@code 0-9a-fA-F}. All eight bytes are checked and converted at once.
      */
     static long hex8(long x) {
+        return notHex(x) != 0 ? -1 : hexValue(x);
+    }
+
+    /** Non-zero unless every byte of {@code x} is one of {@code 0-9a-fA-F}. */
+    private static long notHex(long x) {
         // For bytes below 0x80 these sums carry into no neighbour; each byte's top bit then answers one
         // comparison: x >= '0', x > '9', and (with 'A'-'F' folded onto 'a'-'f') x >= 'a', x > 'f'.
         long folded = x | 0x2020202020202020L;
         long digit = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L);
         long letter = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x1919191919191919L);
-        if ((x & ByteScan.HIGH_BITS) != 0 || ((digit | letter) & ByteScan.HIGH_BITS) != ByteScan.HIGH_BITS) {
-            return -1;
-        }
+        return (x | ~(digit | letter)) & ByteScan.HIGH_BITS;
+    }
+
+    /** The 32-bit value of eight ASCII hex digits (already checked), the first digit in the top byte. */
+    private static long hexValue(long x) {
         // A digit's value is its low nibble, a letter's (bit 6 set) its low nibble plus 9; then pack the nibbles.
         long v = (x & ByteScan.LOW_NIBBLES) + ((x >>> 6) & 0x0101010101010101L) * 9;
         v = (v | v >>> 4) & 0x00FF00FF00FF00FFL;
