@@ -36,12 +36,13 @@ public final class WindowStatsCollector {
         }
         operations++;
         byOp.merge(opName(r), 1L, Long::sum);
-        for (int b : e.bricks()) {
+        for (int i = 0; i < e.brickCount(); i++) {
+            int b = e.brickAt(i);
             if (b >= 0 && b < logged.length) {
                 logged[b]++;
             }
         }
-        merged += e.bricks().length - 1;
+        merged += e.brickCount() - 1;
         if (r.type() == RecordType.ENTRY && createsInode(r.fop())) {
             byType.merge((r.fop() == Fop.SYMLINK ? FileType.SYMLINK : FileType.ofMode(r.mode())).label(), 1L, Long::sum);
             if (r.fop() != Fop.SYMLINK) {
