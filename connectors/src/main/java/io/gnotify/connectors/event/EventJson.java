@@ -65,8 +65,8 @@ public final class EventJson {
             g.writeNumberField("brick", e.brick());
             g.writeNumberField("offset", e.offset());
             g.writeArrayFieldStart("bricks");
-            for (int i = 0; i < e.brickCount(); i++) {
-                g.writeNumber(e.brickAt(i));
+            for (int b : e.bricks()) {
+                g.writeNumber(b);
             }
             g.writeEndArray();
             g.writeEndObject();

@@ -25,16 +25,11 @@ public final class VolumeEvent {
     private final RolloverKind rollover;
 
     public VolumeEvent(long seq, long journalTs, int brick, long offset, int[] bricks, JournalRecord record) {
-        this(seq, journalTs, brick, bricks.clone(), offset, record);
-    }
-
-    /** As above, keeping {@code bricks} itself: the caller made it and hands it over (no copy per event). */
-    VolumeEvent(long seq, long journalTs, int brick, int[] bricks, long offset, JournalRecord record) {
         this.seq = seq;
         this.journalTs = journalTs;
         this.brick = brick;
         this.offset = offset;
-        this.bricks = bricks;
+        this.bricks = bricks.clone();
         this.record = Objects.requireNonNull(record, "record");
         this.rollover = null;
     }
@@ -98,16 +93,6 @@ public final class VolumeEvent {
         return bricks.clone();
     }
 
-    /** How many bricks logged this operation ({@code bricks().length}, without the copy). */
-    public int brickCount() {
-        return bricks.length;
-    }
-
-    /** The {@code i}-th of {@link #bricks()}, without the copy. */
-    public int brickAt(int i) {
-        return bricks[i];
-    }
-
     /** The representative copy's record; {@code null} for a rollover marker. */
     public JournalRecord record() {
         return record;
@@ -117,7 +102,7 @@ public final class VolumeEvent {
         if (!isOperation()) {
             throw new IllegalStateException("a rollover marker has no seq");
         }
-        return new VolumeEvent(newSeq, journalTs, brick, bricks, offset, record);
+        return new VolumeEvent(newSeq, journalTs, brick, offset, bricks, record);
     }
 
     @Override

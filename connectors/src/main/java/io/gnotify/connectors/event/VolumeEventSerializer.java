@@ -27,10 +27,10 @@ public final class VolumeEventSerializer extends ImmutableSerializer<VolumeEvent
             return;
         }
         out.writeLong(e.offset());
-        int n = e.brickCount();
-        out.writeShort(n);
-        for (int i = 0; i < n; i++) {
-            out.writeShort(e.brickAt(i));
+        int[] bricks = e.bricks();
+        out.writeShort(bricks.length);
+        for (int b : bricks) {
+            out.writeShort(b);
         }
         JournalRecordSerde.write(e.record(), out);
     }
@@ -49,7 +49,7 @@ public final class VolumeEventSerializer extends ImmutableSerializer<VolumeEvent
         for (int i = 0; i < bricks.length; i++) {
             bricks[i] = in.readUnsignedShort();
         }
-        return new VolumeEvent(seq, ts, brick, bricks, offset, JournalRecordSerde.read(in));
+        return new VolumeEvent(seq, ts, brick, offset, bricks, JournalRecordSerde.read(in));
     }
 
     @Override

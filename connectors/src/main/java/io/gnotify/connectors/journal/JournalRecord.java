@@ -30,40 +30,22 @@ public final class JournalRecord {
     private final int length;
 
     private JournalRecord(Builder b) {
-        this(b.type, b.gfidMsb, b.gfidLsb, b.fop, b.mode, b.uid, b.gid, b.pgfidMsb, b.pgfidLsb, b.name, b.newPgfidMsb,
-                b.newPgfidLsb, b.newName, b.deletedPath, b.offset, b.length);
-    }
-
-    private JournalRecord(RecordType type, long gfidMsb, long gfidLsb, int fop, int mode, int uid, int gid,
-            long pgfidMsb, long pgfidLsb, byte[] name, long newPgfidMsb, long newPgfidLsb, byte[] newName,
-            byte[] deletedPath, long offset, int length) {
-        this.type = Objects.requireNonNull(type, "type");
-        this.gfidMsb = gfidMsb;
-        this.gfidLsb = gfidLsb;
-        this.fop = fop;
-        this.mode = mode;
-        this.uid = uid;
-        this.gid = gid;
-        this.pgfidMsb = pgfidMsb;
-        this.pgfidLsb = pgfidLsb;
-        this.name = name;
-        this.newPgfidMsb = newPgfidMsb;
-        this.newPgfidLsb = newPgfidLsb;
-        this.newName = newName;
-        this.deletedPath = deletedPath == null || deletedPath.length > 0 ? deletedPath : NO_BYTES;
-        this.offset = offset;
-        this.length = length;
-    }
-
-    /**
-     * A record from every field at once, without a builder (the serializers' read path: one object per record).
-     * Fields the record does not have are passed as a builder leaves them: -1 for a D record's fop, 0 and null.
-     */
-    static JournalRecord of(RecordType type, long gfidMsb, long gfidLsb, int fop, int mode, int uid, int gid,
-            long pgfidMsb, long pgfidLsb, byte[] name, long newPgfidMsb, long newPgfidLsb, byte[] newName,
-            byte[] deletedPath) {
-        return new JournalRecord(type, gfidMsb, gfidLsb, fop, mode, uid, gid, pgfidMsb, pgfidLsb, name, newPgfidMsb,
-                newPgfidLsb, newName, deletedPath, 0, 0);
+        this.type = Objects.requireNonNull(b.type, "type");
+        this.gfidMsb = b.gfidMsb;
+        this.gfidLsb = b.gfidLsb;
+        this.fop = b.fop;
+        this.mode = b.mode;
+        this.uid = b.uid;
+        this.gid = b.gid;
+        this.pgfidMsb = b.pgfidMsb;
+        this.pgfidLsb = b.pgfidLsb;
+        this.name = b.name;
+        this.newPgfidMsb = b.newPgfidMsb;
+        this.newPgfidLsb = b.newPgfidLsb;
+        this.newName = b.newName;
+        this.deletedPath = b.deletedPath;
+        this.offset = b.offset;
+        this.length = b.length;
     }
 
     /** A fresh builder for a record of {@code type} on inode {@code (msb, lsb)}. */

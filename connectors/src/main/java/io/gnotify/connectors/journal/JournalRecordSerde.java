@@ -50,24 +50,23 @@ public final class JournalRecordSerde {
             throw new IOException("corrupt serialized journal record: bad type");
         }
         int flags = in.readByte();
-        long msb = in.readLong();
-        long lsb = in.readLong();
-        int fop = type != RecordType.DATA ? in.readUnsignedByte() : -1;
-        boolean modeOwner = (flags & HAS_MODE_OWNER) != 0;
-        int mode = modeOwner ? in.readInt() : 0;
-        int uid = modeOwner ? in.readInt() : 0;
-        int gid = modeOwner ? in.readInt() : 0;
-        boolean entry = (flags & HAS_ENTRY) != 0;
-        long pMsb = entry ? in.readLong() : 0;
-        long pLsb = entry ? in.readLong() : 0;
-        byte[] name = entry ? readBytes(in) : null;
-        boolean newEntry = (flags & HAS_NEW_ENTRY) != 0;
-        long nMsb = newEntry ? in.readLong() : 0;
-        long nLsb = newEntry ? in.readLong() : 0;
-        byte[] newName = newEntry ? readBytes(in) : null;
-        byte[] deletedPath = (flags & HAS_DELETED_PATH) != 0 ? readBytes(in) : null;
-        // One object per record: the builder the read path used was not always optimised away (3 % of a run's allocation).
-        return JournalRecord.of(type, msb, lsb, fop, mode, uid, gid, pMsb, pLsb, name, nMsb, nLsb, newName, deletedPath);
+        JournalRecord.Builder b = JournalRecord.builder(type, in.readLong(), in.readLong());
+        if (type != RecordType.DATA) {
+            b.fop(in.readUnsignedByte());
+        }
+        if ((flags & HAS_MODE_OWNER) != 0) {
+            b.modeOwner(in.readInt(), in.readInt(), in.readInt());
+        }
+        if ((flags & HAS_ENTRY) != 0) {
+            b.entry(in.readLong(), in.readLong(), readBytes(in));
+        }
+        if ((flags & HAS_NEW_ENTRY) != 0) {
+            b.newEntry(in.readLong(), in.readLong(), readBytes(in));
+        }
+        if ((flags & HAS_DELETED_PATH) != 0) {
+            b.deletedPath(readBytes(in));
+        }
+        return b.build();
     }
 
     private static void writeBytes(byte[] b, DataOutput out) throws IOException {

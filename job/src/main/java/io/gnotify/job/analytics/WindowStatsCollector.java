@@ -36,13 +36,12 @@ public final class WindowStatsCollector {
         }
         operations++;
         byOp.merge(opName(r), 1L, Long::sum);
-        for (int i = 0; i < e.brickCount(); i++) {
-            int b = e.brickAt(i);
+        for (int b : e.bricks()) {
             if (b >= 0 && b < logged.length) {
                 logged[b]++;
             }
         }
-        merged += e.brickCount() - 1;
+        merged += e.bricks().length - 1;
         if (r.type() == RecordType.ENTRY && createsInode(r.fop())) {
             byType.merge((r.fop() == Fop.SYMLINK ? FileType.SYMLINK : FileType.ofMode(r.mode())).label(), 1L, Long::sum);
             if (r.fop() != Fop.SYMLINK) {
