@@ -43,4 +43,27 @@ final class ByteScan {
         }
         return to;
     }
+
+    /** The first index of either {@code one} or {@code other} in {@code b[from, to)}, or {@code to}. */
+    static int indexOfEither(byte[] b, int from, int to, byte one, byte other) {
+        long first = (one & 0xffL) * ONES;
+        long second = (other & 0xffL) * ONES;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long w = littleEndianLong(b, i);
+            long x = w ^ first;
+            long y = w ^ second;
+            // Each test's lowest flagged byte is a true match, so the lowest of both is too.
+            long found = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == one || b[i] == other) {
+                return i;
+            }
+        }
+        return to;
+    }
 }

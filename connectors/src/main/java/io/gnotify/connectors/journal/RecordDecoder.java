@@ -117,7 +117,7 @@ abstract class RecordDecoder {
         long parentMsb = scratchMsb;
         long parentLsb = scratchLsb;
         p = nameAfterParent(b, p, limit);
-        int end = scanNul(b, p, limit, MAX_NAME, start, "name");
+        int end = scanName(b, p, limit, start, "name");
         if (end == p) {
             throw DecodeFailure.garbage(start, "empty name in entry at offset " + p);
         }
@@ -135,7 +135,7 @@ abstract class RecordDecoder {
             parentMsb = scratchMsb;
             parentLsb = scratchLsb;
             p = nameAfterParent(b, p, limit);
-            end = scanNul(b, p, limit, MAX_NAME, start, "new name");
+            end = scanName(b, p, limit, start, "new name");
             if (end == p) {
                 throw DecodeFailure.garbage(start, "empty new name in rename at offset " + p);
             }
@@ -155,12 +155,22 @@ abstract class RecordDecoder {
         return p;
     }
 
-    /** Notes a bad name unless {@code b[from, to)} is one directory entry: no '/', not "." or "..". */
-    private void checkEntryName(byte[] b, int from, int to, String what) {
-        if (ByteScan.indexOf(b, from, to, (byte) '/') < to) {
-            rejectName(what + " at offset " + from + " contains '/'");
-            return;
+    /**
+     * The NUL ending a basename starting at {@code p} (as {@link #scanNul} with {@link #MAX_NAME}), noting a bad name
+     * if a '/' comes before it: one pass finds both.
+     */
+    private int scanName(byte[] b, int p, int limit, int recordStart, String what) throws DecodeFailure {
+        int stop = Math.min(limit, p + MAX_NAME + 1);
+        int q = ByteScan.indexOfEither(b, p, stop, (byte) 0, (byte) '/');
+        if (q == stop || b[q] == 0) {
+            return nulFound(q, p, stop, limit, MAX_NAME, recordStart, what);
         }
+        rejectName(what + " at offset " + p + " contains '/'");
+        return nulFound(ByteScan.indexOf(b, q, stop, (byte) 0), p, stop, limit, MAX_NAME, recordStart, what);
+    }
+
+    /** Notes a bad name if {@code b[from, to)} (a basename without '/', see {@link #scanName}) is "." or "..". */
+    private void checkEntryName(byte[] b, int from, int to, String what) {
         if (isDots(b, from, to)) {
             rejectName(what + " at offset " + from + " is '.' or '..'");
         }
@@ -229,7 +239,12 @@ abstract class RecordDecoder {
     /** Position of the NUL ending a field of at most {@code max} bytes starting at {@code p}. */
     static int scanNul(byte[] b, int p, int limit, int max, int recordStart, String what) throws DecodeFailure {
         int end = Math.min(limit, p + max + 1);
-        int nul = ByteScan.indexOf(b, p, end, (byte) 0);
+        return nulFound(ByteScan.indexOf(b, p, end, (byte) 0), p, end, limit, max, recordStart, what);
+    }
+
+    /** {@code nul} if a field starting at {@code p} ended there before {@code end}; else why it did not end. */
+    private static int nulFound(int nul, int p, int end, int limit, int max, int recordStart, String what)
+            throws DecodeFailure {
         if (nul < end) {
             return nul;
         }

@@ -20,6 +20,10 @@ class ByteScanTest {
             int to = from + random.nextInt(b.length - from + 1);
             for (byte value : new byte[] {0, '/', (byte) 0xff, 0x01}) {
                 assertThat(ByteScan.indexOf(b, from, to, value)).isEqualTo(plain(b, from, to, value));
+                for (byte other : new byte[] {0, '/', '.', (byte) 0x80}) {
+                    assertThat(ByteScan.indexOfEither(b, from, to, value, other))
+                            .isEqualTo(Math.min(plain(b, from, to, value), plain(b, from, to, other)));
+                }
             }
         }
     }
