@@ -50,10 +50,20 @@ final class UnplacedNames {
         if (watching.isEmpty()) {
             return;
         }
-        for (GfidKey touched : changes.before().keySet()) {
-            Set<GfidKey> w = watchers.get(touched);
-            if (w != null) {
-                revisited.addAll(w);
+        // Whichever side is smaller is walked: a window touches up to hundreds of thousands of inodes.
+        Set<GfidKey> touched = changes.before().keySet();
+        if (watchers.size() < touched.size()) {
+            watchers.forEach((dir, w) -> {
+                if (touched.contains(dir)) {
+                    revisited.addAll(w);
+                }
+            });
+        } else {
+            for (GfidKey dir : touched) {
+                Set<GfidKey> w = watchers.get(dir);
+                if (w != null) {
+                    revisited.addAll(w);
+                }
             }
         }
         revisited.forEach(changes::reconsider);
@@ -148,7 +158,6 @@ final class UnplacedNames {
             dirs.add(new GfidKey(a[i], a[i + 1]));
         }
         if (!dirs.isEmpty()) {
-            forget(g);
             track(g, dirs);
         }
     }
