@@ -97,7 +97,7 @@ final class CatchUp {
     /**
      * Waits until the manifest stage has handled the watermark of {@link #target()} and published a bootstrap's full
      * manifest (or, failing that, until no brick is reading and nothing has moved for the quiet time), then stops the
-     * job with a savepoint in {@code checkpoints/savepoints}, removes all but the two newest savepoints and the empty
+     * job with a savepoint in {@code checkpoints/savepoints}, removes all but the two newest savepoints and the
      * directories of jobs that ended before. Returns the savepoint.
      */
     String stop(JobClient job, Path checkpoints, PrintWriter out) throws Exception {
@@ -124,7 +124,7 @@ final class CatchUp {
         String savepoint = stopWithSavepoint(job, savepoints, out);
         LatestCheckpoint.keepNewestSavepoints(savepoints, KEPT);
         // The job that just stopped may still be cleaning up its own directory; the next run removes it.
-        LatestCheckpoint.removeEmptyJobDirectories(checkpoints,
+        LatestCheckpoint.removeJobDirectories(checkpoints,
                 Set.of(savepoints, checkpoints.resolve(job.getJobID().toString())));
         return savepoint;
     }

@@ -14,7 +14,7 @@ import org.apache.flink.util.FileUtils;
 
 /**
  * Finds the newest completed checkpoint ({@code <dir>/<job-id>/chk-N/_metadata}) or savepoint
- * ({@code <dir>/savepoints/savepoint-…/_metadata}) to resume from, and prunes old savepoints and the empty
+ * ({@code <dir>/savepoints/savepoint-…/_metadata}) to resume from, and prunes old savepoints and the
  * directories of jobs that ended.
  */
 public final class LatestCheckpoint {
@@ -49,10 +49,12 @@ public final class LatestCheckpoint {
     }
 
     /**
-     * Deletes the job directories under {@code checkpoints} that hold no file at all (a job that ended with a savepoint
-     * leaves its empty {@code shared} and {@code taskowned} behind), except those in {@code keep}.
+     * Deletes the job directories under {@code checkpoints} except those in {@code keep}: once a job has stopped with a
+     * self-contained savepoint, no older job's files are needed to resume. Besides the empty {@code shared} and
+     * {@code taskowned} that a stopped job leaves, these can hold a retained checkpoint of a run that crashed, or the
+     * orphan files of a checkpoint that was aborted when the job stopped.
      */
-    public static void removeEmptyJobDirectories(Path checkpoints, Set<Path> keep) throws IOException {
+    public static void removeJobDirectories(Path checkpoints, Set<Path> keep) throws IOException {
         if (!Files.isDirectory(checkpoints)) {
             return;
         }
@@ -61,13 +63,7 @@ public final class LatestCheckpoint {
             jobs = s.filter(Files::isDirectory).filter(p -> !keep.contains(p)).toList();
         }
         for (Path job : jobs) {
-            boolean empty;
-            try (Stream<Path> walk = Files.walk(job)) {
-                empty = walk.allMatch(Files::isDirectory); // stops at the first file of a job with checkpoints
-            }
-            if (empty) {
-                FileUtils.deleteDirectory(job.toFile());
-            }
+            FileUtils.deleteDirectory(job.toFile());
         }
     }
 
