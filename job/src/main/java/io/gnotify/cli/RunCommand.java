@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ClusterOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -299,6 +301,11 @@ final class RunCommand implements Callable<Integer> {
             Path checkpoints = stateDir.toAbsolutePath().resolve("checkpoints");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
             conf.setString("state.backend.rocksdb.localdir", stateDir.toAbsolutePath().resolve("rocksdb").toString());
+            // The embedded cluster's working and temporary files (blobs, the RPC system's 21 MB jar, the RocksDB
+            // library) outlive the process; kept in the state directory, each run removes the ones before it.
+            Path work = EmbeddedWorkDir.clean(stateDir);
+            conf.set(ClusterOptions.PROCESS_WORKING_DIR_BASE, work.toString());
+            conf.set(CoreOptions.TMP_DIRS, EmbeddedWorkDir.tmp(work).toString());
             Optional<Path> latest = LatestCheckpoint.in(checkpoints);
             if (latest.isPresent()) {
                 conf.set(StateRecoveryOptions.SAVEPOINT_PATH, latest.get().toString());
