@@ -143,7 +143,7 @@ final class RunSummary {
     }
 
     /**
-     * Bytes of the regular files under {@code dir}. Flink may still be removing a subsumed checkpoint while this
+     * Bytes of the regular files under {@code dir}, but for Flink's working files in {@code work} (not state). Flink may still be removing a subsumed checkpoint while this
      * walks, so files and directories that vanish meanwhile are skipped rather than failing the run.
      */
     static long sizeOnDisk(Path dir) throws IOException {
@@ -151,7 +151,13 @@ final class RunSummary {
             return 0;
         }
         long[] total = {0};
+        Path work = dir.resolve(EmbeddedWorkDir.NAME);
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                return d.equals(work) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile()) {

@@ -25,6 +25,14 @@ class RunSummaryTest {
     }
 
     @Test
+    void leavesOutFlinksWorkingFiles() throws Exception {
+        Files.write(Files.createDirectories(tmp.resolve("checkpoints/job")).resolve("_metadata"), new byte[40]);
+        Files.write(Files.createDirectories(tmp.resolve("work/tmp")).resolve("flink-rpc.jar"), new byte[1000]);
+        Files.write(Files.createDirectories(tmp.resolve("rocksdb/work")).resolve("000001.sst"), new byte[2]);
+        assertThat(RunSummary.sizeOnDisk(tmp)).isEqualTo(42);
+    }
+
+    @Test
     void collectionsAreCountedPerCollectorAndTheYoungGenerationIsSized() {
         long before = RunSummary.collections().stream().mapToLong(c -> (Long) c.get("count")).sum();
         System.gc();
