@@ -204,6 +204,8 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        Thread cleaner = new EarlierJobsCleaner(stateDir().toAbsolutePath().resolve("checkpoints"),
+                job.getJobID().toString(), 1000, out).start();
         Thread stopper = new Thread(() -> stop(job, out), "gnotify-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         Thread progress = progressInterval.isZero() ? null
@@ -214,6 +216,7 @@ final class RunCommand implements Callable<Integer> {
             stopWhenCaughtUp(point, job, out);
         }
         org.apache.flink.api.common.JobExecutionResult result = job.getJobExecutionResult().get();
+        cleaner.interrupt();
         if (progress != null) {
             progress.interrupt();
         }

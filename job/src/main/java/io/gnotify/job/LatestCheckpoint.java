@@ -67,6 +67,16 @@ public final class LatestCheckpoint {
         }
     }
 
+    /** True once the job directory {@code jobDir} holds a complete checkpoint {@code chk-N}. */
+    public static boolean hasCompleteCheckpoint(Path jobDir) throws IOException {
+        if (!Files.isDirectory(jobDir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(jobDir)) {
+            return s.anyMatch(p -> CHK.matcher(p.getFileName().toString()).matches() && isComplete(p));
+        }
+    }
+
     private static boolean isResumable(Path dir) {
         String name = dir.getFileName().toString();
         return (CHK.matcher(name).matches() || SAVEPOINT.matcher(name).matches()) && isComplete(dir);
