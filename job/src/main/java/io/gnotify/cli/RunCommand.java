@@ -30,6 +30,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -204,8 +205,10 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Thread cleaner = new EarlierJobsCleaner(stateDir().toAbsolutePath().resolve("checkpoints"),
-                job.getJobID().toString(), 1000, out).start();
+        // Only a job that restored without claiming (the default) leaves the earlier jobs' files unused.
+        Thread cleaner = conf.get(StateRecoveryOptions.RESTORE_MODE) != RecoveryClaimMode.NO_CLAIM ? null
+                : new EarlierJobsCleaner(stateDir().toAbsolutePath().resolve("checkpoints"), job.getJobID().toString(),
+                        1000, out).start();
         Thread stopper = new Thread(() -> stop(job, out), "gnotify-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         Thread progress = progressInterval.isZero() ? null
@@ -216,7 +219,9 @@ final class RunCommand implements Callable<Integer> {
             stopWhenCaughtUp(point, job, out);
         }
         org.apache.flink.api.common.JobExecutionResult result = job.getJobExecutionResult().get();
-        cleaner.interrupt();
+        if (cleaner != null) {
+            cleaner.interrupt();
+        }
         if (progress != null) {
             progress.interrupt();
         }
