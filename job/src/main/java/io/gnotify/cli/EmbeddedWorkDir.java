@@ -9,7 +9,7 @@ import org.apache.flink.util.FileUtils;
 
 /** The embedded cluster's working directory under a run's state directory, emptied of earlier runs' leftovers. */
 final class EmbeddedWorkDir {
-    /** The directory under {@code --state-dir}; Flink makes one {@code minicluster_<id>} and temporary files in it per run. */
+    /** The directory under {@code --state-dir}; each run's Flink puts a {@code minicluster_<id>} and temporary files in it. */
     static final String NAME = "work";
 
     private EmbeddedWorkDir() {}

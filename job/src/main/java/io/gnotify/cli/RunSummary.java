@@ -143,8 +143,9 @@ final class RunSummary {
     }
 
     /**
-     * Bytes of the regular files under {@code dir}, but for Flink's working files in {@code work} (not state). Flink may still be removing a subsumed checkpoint while this
-     * walks, so files and directories that vanish meanwhile are skipped rather than failing the run.
+     * Bytes of the regular files under {@code dir}, leaving out Flink's working files in {@code dir/work} (not state).
+     * Flink may still be removing a subsumed checkpoint while this walks, so files and directories that vanish
+     * meanwhile are skipped rather than failing the run.
      */
     static long sizeOnDisk(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
