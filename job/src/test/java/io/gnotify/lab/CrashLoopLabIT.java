@@ -54,7 +54,7 @@ class CrashLoopLabIT {
             int kills = 0;
             // Each kill comes a random 0-3 s after the running incarnation completed a checkpoint of its own,
             // so every restart resumes (some kills land during the next checkpoint or a commit).
-            long seen = completedCheckpoints(checkpoints);
+            java.util.Set<Path> seen = completedCheckpoints(checkpoints);
             long killAt = Long.MAX_VALUE;
             while (!allFed(live) || kills < KILLS) {
                 for (int b = 0; b < 4; b++) {
@@ -63,7 +63,7 @@ class CrashLoopLabIT {
                     }
                 }
                 Thread.sleep(60);
-                if (killAt == Long.MAX_VALUE && completedCheckpoints(checkpoints) > seen) {
+                if (killAt == Long.MAX_VALUE && !seen.containsAll(completedCheckpoints(checkpoints))) {
                     killAt = System.currentTimeMillis() + random.nextInt(3000);
                 }
                 if (System.currentTimeMillis() >= killAt && kills < KILLS) {
@@ -190,12 +190,16 @@ class CrashLoopLabIT {
     }
 
     /** Completed checkpoints (those with metadata) in the state directory so far. */
-    private static long completedCheckpoints(Path checkpoints) throws java.io.IOException {
+    /**
+     * The completed checkpoints' {@code _metadata} files. A new one marks a checkpoint of the running incarnation; their
+     * number can fall, since a resumed run removes the earlier jobs' directories after its first checkpoint.
+     */
+    private static java.util.Set<Path> completedCheckpoints(Path checkpoints) throws java.io.IOException {
         if (!Files.isDirectory(checkpoints)) {
-            return 0;
+            return java.util.Set.of();
         }
         try (var s = Files.find(checkpoints, 3, (p, a) -> p.getFileName().toString().equals("_metadata"))) {
-            return s.count();
+            return s.collect(java.util.stream.Collectors.toSet());
         }
     }
 
