@@ -30,7 +30,7 @@ class CatchUpLabIT {
 
             assertThat(lab.gnotify("night1", run)).as(lab.log("night1")).isZero();
             List<Path> first = ManifestFile.list(manifests);
-            assertThat(first).isNotEmpty();
+            assertThat(first).as(lab.log("night1")).isNotEmpty();
             assertThat(ManifestFile.read(first.get(0)).window().full()).isTrue();
             assertThat(LiveVolumeLabIT.apply(lab, manifests, backup)).as(lab.log("apply")).isZero();
             LiveVolumeLabIT.assertSame(lab.mount(), backup);
