@@ -3,11 +3,9 @@ package io.gnotify.cli;
 import io.gnotify.job.LatestCheckpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Removes the checkpoint directories of earlier jobs (a run that crashed keeps its last checkpoints) once the running
@@ -56,16 +54,13 @@ final class EarlierJobsCleaner implements Runnable {
             return false;
         }
         Set<Path> keep = Set.of(own, checkpoints.resolve(CatchUp.SAVEPOINTS));
-        List<Path> earlier;
-        try (Stream<Path> s = Files.list(checkpoints)) {
-            earlier = s.filter(Files::isDirectory).filter(p -> !keep.contains(p)).toList();
-        }
+        List<Path> earlier = LatestCheckpoint.jobDirectories(checkpoints, keep);
         if (!earlier.isEmpty()) {
             long bytes = 0;
             for (Path job : earlier) {
                 bytes += RunSummary.sizeOnDisk(job);
             }
-            LatestCheckpoint.removeJobDirectories(checkpoints, keep);
+            LatestCheckpoint.remove(earlier);
             out.printf("gnotify: the job's first checkpoint is complete; removed the checkpoint directories of %d earlier "
                     + "jobs (%.1f MB)%n", earlier.size(), bytes / 1e6);
             out.flush();

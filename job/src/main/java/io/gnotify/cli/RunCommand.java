@@ -207,7 +207,7 @@ final class RunCommand implements Callable<Integer> {
         }
         // Only a job that restored without claiming (the default) leaves the earlier jobs' files unused.
         Thread cleaner = conf.get(StateRecoveryOptions.RESTORE_MODE) != RecoveryClaimMode.NO_CLAIM ? null
-                : new EarlierJobsCleaner(stateDir().toAbsolutePath().resolve("checkpoints"), job.getJobID().toString(),
+                : new EarlierJobsCleaner(checkpointsDir(stateDir()), job.getJobID().toString(),
                         1000, out).start();
         Thread stopper = new Thread(() -> stop(job, out), "gnotify-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -241,7 +241,7 @@ final class RunCommand implements Callable<Integer> {
     private void stopWhenCaughtUp(CatchUp point, JobClient job, PrintWriter out) throws Exception {
         out.printf("gnotify: catching up to journal second %d (the subvolumes' newest rollovers, the oldest of them)%n", point.target());
         out.flush();
-        String savepoint = point.stop(job, stateDir().toAbsolutePath().resolve("checkpoints"), out);
+        String savepoint = point.stop(job, checkpointsDir(stateDir()), out);
         out.printf("gnotify: caught up; state saved in %s, where the next run with this --state-dir continues%n", savepoint);
         out.flush();
     }
@@ -276,6 +276,11 @@ final class RunCommand implements Callable<Integer> {
         return stateDir == null ? Path.of("gnotify-state") : stateDir;
     }
 
+    /** Where an embedded run with this state directory keeps its checkpoints and savepoints. */
+    private static Path checkpointsDir(Path stateDir) {
+        return stateDir.toAbsolutePath().resolve("checkpoints");
+    }
+
     private Configuration configuration(boolean embedded) throws java.io.IOException {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
@@ -306,7 +311,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (state != null) {
             Path stateDir = state;
-            Path checkpoints = stateDir.toAbsolutePath().resolve("checkpoints");
+            Path checkpoints = checkpointsDir(stateDir);
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
             conf.setString("state.backend.rocksdb.localdir", stateDir.toAbsolutePath().resolve("rocksdb").toString());
             // The embedded cluster's working and temporary files (blobs, the RPC system's 21 MB jar, the RocksDB

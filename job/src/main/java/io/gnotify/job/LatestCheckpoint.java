@@ -55,15 +55,23 @@ public final class LatestCheckpoint {
      * orphan files of a checkpoint that was aborted when the job stopped.
      */
     public static void removeJobDirectories(Path checkpoints, Set<Path> keep) throws IOException {
-        if (!Files.isDirectory(checkpoints)) {
-            return;
-        }
-        List<Path> jobs;
-        try (Stream<Path> s = Files.list(checkpoints)) {
-            jobs = s.filter(Files::isDirectory).filter(p -> !keep.contains(p)).toList();
-        }
+        remove(jobDirectories(checkpoints, keep));
+    }
+
+    /** Deletes these job directories with all they hold. */
+    public static void remove(List<Path> jobs) throws IOException {
         for (Path job : jobs) {
             FileUtils.deleteDirectory(job.toFile());
+        }
+    }
+
+    /** The job directories under {@code checkpoints} (none if it is missing), except those in {@code keep}. */
+    public static List<Path> jobDirectories(Path checkpoints, Set<Path> keep) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(checkpoints)) {
+            return s.filter(Files::isDirectory).filter(p -> !keep.contains(p)).toList();
         }
     }
 
