@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -77,10 +76,10 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     /** Heal copies dropped per brick index, for the log. */
     private transient Map<Integer, long[]> healByBrick;
     /** Keys holding counts, by the time their counts may expire (rebuilt from state on restore). */
-    private transient TreeMap<Long, List<OperationId>> expiries;
+    private transient TimeBuckets<List<OperationId>> expiries;
     private transient long watermark = Long.MIN_VALUE;
     /** Unreleased copies by journal second, then by key. */
-    private transient TreeMap<Long, Map<OperationId, List<BrickRecord>>> batch;
+    private transient TimeBuckets<Map<OperationId, List<BrickRecord>>> batch;
     private transient Counter operations;
     private transient Counter duplicates;
     private transient Counter lateDropped;
@@ -177,7 +176,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
                 "dedup", new Release());
         counts = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        batch = new TreeMap<>();
+        batch = new TimeBuckets<>(HashMap::new);
         suspects = new HealSuspects(healGraceSeconds, expectation);
         for (BrickRecord r : restoredPending) {
             if (ownKey(r)) {
@@ -198,7 +197,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         healDropped = getMetricGroup().counter("healCopiesDropped");
         healByBrick = new HashMap<>();
         keysWithCounts = new HashMap<>();
-        expiries = new TreeMap<>();
+        expiries = new TimeBuckets<>(ArrayList::new);
         List<OperationId> restored = new ArrayList<>();
         try (java.util.stream.Stream<Object> keys = getKeyedStateBackend().getKeys("counts", VoidNamespace.INSTANCE)) {
             keys.forEach(k -> restored.add((OperationId) k));
@@ -274,7 +273,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     }
 
     private void addToBatch(OperationId key, BrickRecord r) {
-        batch.computeIfAbsent(r.journalTs(), t -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>(2)).add(r);
+        batch.at(r.journalTs()).computeIfAbsent(key, k -> new ArrayList<>(2)).add(r);
     }
 
     @Override
@@ -334,8 +333,8 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
 
     /** Drops the counts of keys whose last copy is a horizon behind the watermark; re-queues touched ones. */
     private void expireUpTo(long wm) throws Exception {
-        while (!expiries.isEmpty() && expiries.firstKey() <= wm) {
-            for (OperationId key : expiries.pollFirstEntry().getValue()) {
+        for (List<OperationId> due = expiries.pollUpTo(wm); due != null; due = expiries.pollUpTo(wm)) {
+            for (OperationId key : due) {
                 long[] last = keysWithCounts.get(key);
                 if (last == null) {
                     continue;
@@ -346,14 +345,14 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
                     counts.clear();
                     keysWithCounts.remove(key);
                 } else {
-                    expiries.computeIfAbsent(expiry, t -> new ArrayList<>()).add(key);
+                    expiries.at(expiry).add(key);
                 }
             }
         }
     }
 
     private void scheduleExpiry(OperationId key, long lastTs) {
-        expiries.computeIfAbsent(expiry(lastTs), t -> new ArrayList<>()).add(key);
+        expiries.at(expiry(lastTs)).add(key);
     }
 
     /**
@@ -456,27 +455,19 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         return releaseTime(lastTs) + horizonMillis;
     }
 
-    /** The batch buckets whose journal second the watermark {@code wm} releases. */
-    private Map<Long, Map<OperationId, List<BrickRecord>>> releasedBuckets(long wm) {
-        long lastReleased = wm == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(wm - 999, 1000);
-        return batch.headMap(lastReleased, true);
-    }
-
-    /** Removes and returns every batched copy the watermark releases, grouped by key. */
+    /** Removes and returns every batched copy the watermark {@code wm} releases, grouped by key. */
     private Map<OperationId, List<BrickRecord>> takeReleased(long wm) {
-        Map<Long, Map<OperationId, List<BrickRecord>>> buckets = releasedBuckets(wm);
-        if (buckets.size() == 1) {
-            Map<OperationId, List<BrickRecord>> only = buckets.values().iterator().next();
-            buckets.clear();
-            return only;
+        long lastReleased = wm == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(wm - 999, 1000);
+        Map<OperationId, List<BrickRecord>> first = batch.pollUpTo(lastReleased);
+        if (first == null || !batch.hasUpTo(lastReleased)) {
+            return first == null ? Map.of() : first;
         }
         Map<OperationId, List<BrickRecord>> byKey = new HashMap<>();
-        for (Map<OperationId, List<BrickRecord>> bucket : buckets.values()) {
+        for (Map<OperationId, List<BrickRecord>> bucket = first; bucket != null; bucket = batch.pollUpTo(lastReleased)) {
             for (Map.Entry<OperationId, List<BrickRecord>> e : bucket.entrySet()) {
                 byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>(e.getValue().size())).addAll(e.getValue());
             }
         }
-        buckets.clear();
         return byKey;
     }
 }
