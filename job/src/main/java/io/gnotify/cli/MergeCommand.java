@@ -1,5 +1,6 @@
 package io.gnotify.cli;
 
+import io.gnotify.connectors.sink.FileChunks;
 import io.gnotify.job.WindowGrid;
 import io.gnotify.job.manifest.BrickWindowStatus;
 import io.gnotify.job.manifest.ManifestChain;
@@ -72,8 +73,8 @@ public final class MergeCommand implements Callable<Integer> {
         String stem = WindowGrid.name(from, to);
         Files.createDirectories(outDir);
         Files.write(outDir.resolve(stem + ManifestFormat.MANIFEST_SUFFIX), ManifestFormat.manifest(w, entries).bytes());
-        Files.write(outDir.resolve(stem + ManifestFormat.GLUSTERFIND_SUFFIX), ManifestFormat.glusterfind(entries));
-        Files.write(outDir.resolve(stem + ManifestFormat.PATHS0_SUFFIX), ManifestFormat.paths0(entries));
+        Files.write(outDir.resolve(stem + ManifestFormat.GLUSTERFIND_SUFFIX), FileChunks.join(ManifestFormat.glusterfind(entries)));
+        Files.write(outDir.resolve(stem + ManifestFormat.PATHS0_SUFFIX), FileChunks.join(ManifestFormat.paths0(entries)));
         spec.commandLine().getOut().printf("gnotify merge: %d windows (seq %d-%d) -> %s: %d entries%n", span.size(),
                 first.seq(), w.seq(), outDir.resolve(stem + ManifestFormat.MANIFEST_SUFFIX), entries.size());
         return 0;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gnotify.connectors.event.RawBytesJson;
-import java.io.ByteArrayOutputStream;
+import io.gnotify.connectors.sink.FileChunks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -38,38 +38,45 @@ public final class ManifestFormat {
 
     private ManifestFormat() {}
 
-    /** A rendered manifest and its trailer hash (the next manifest's {@code prev_sha256}). */
-    public record Rendered(byte[] bytes, String sha256) {}
+    /** A rendered manifest, in chunks ({@link FileChunks}), and its trailer hash (the next manifest's {@code prev_sha256}). */
+    public record Rendered(List<byte[]> chunks, String sha256) {
+        /** The whole manifest in one array (for writing a file directly; the job sends the chunks). */
+        public byte[] bytes() {
+            return FileChunks.join(chunks);
+        }
+    }
 
     public static Rendered manifest(ManifestWindow w, List<ManifestEntry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + entries.size() * 160);
+        FileChunks out = new FileChunks();
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             line(g, () -> header(g, w, entries));
             for (ManifestEntry e : entries) {
                 line(g, () -> entry(g, e));
             }
             g.flush();
-            String sha = sha256(out.toByteArray());
+            MessageDigest digest = sha256();
+            out.digest(digest);
+            String sha = HexFormat.of().formatHex(digest.digest());
             line(g, () -> {
                 g.writeStringField("kind", "trailer");
                 g.writeNumberField("entries", entries.size());
                 g.writeStringField("sha256", sha);
             });
             g.flush();
-            return new Rendered(out.toByteArray(), sha);
+            return new Rendered(out.chunks(), sha);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** glusterfind's output format: {@code TYPE path} or {@code RENAME old new}, with %, space and newline as %XX. */
-    public static byte[] glusterfind(List<ManifestEntry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * 64);
+    public static List<byte[]> glusterfind(List<ManifestEntry> entries) {
+        FileChunks out = new FileChunks();
         for (ManifestEntry e : entries) {
             if (e.path() == null) {
                 continue;
             }
-            out.writeBytes(GLUSTERFIND_TYPES[e.op().ordinal()]);
+            out.write(GLUSTERFIND_TYPES[e.op().ordinal()]);
             if (e.op() == ManifestEntry.Op.RENAME && e.oldPath() != null) {
                 out.write(' ');
                 escape(e.oldPath(), out);
@@ -78,25 +85,29 @@ public final class ManifestFormat {
             escape(e.path(), out);
             out.write('\n');
         }
-        return out.toByteArray();
+        return out.chunks();
     }
 
     /** Paths whose content a backup must fetch (NEW, MODIFY, META, RENAME targets), NUL-separated. */
-    public static byte[] paths0(List<ManifestEntry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * 48);
+    public static List<byte[]> paths0(List<ManifestEntry> entries) {
+        FileChunks out = new FileChunks();
         for (ManifestEntry e : entries) {
             if (e.op() != ManifestEntry.Op.DELETE && e.path() != null) {
-                out.writeBytes(e.path());
+                out.write(e.path());
                 out.write(0);
             }
         }
-        return out.toByteArray();
+        return out.chunks();
     }
 
     /** Lowercase hex SHA-256. */
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -167,7 +178,7 @@ public final class ManifestFormat {
     }
 
     /** Writes {@code path} with %, space and newline as %XX, copying the runs between them whole. */
-    private static void escape(byte[] path, ByteArrayOutputStream out) {
+    private static void escape(byte[] path, FileChunks out) {
         int run = 0;
         for (int i = 0; i < path.length; i++) {
             byte b = path[i];

@@ -1,6 +1,7 @@
 package io.gnotify.job.manifest;
 
 import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.connectors.sink.FileChunks;
 import io.gnotify.connectors.sink.WindowFileLine;
 import io.gnotify.connectors.volume.VolumeInfo;
 import io.gnotify.job.WindowGrid;
@@ -9,6 +10,7 @@ import io.gnotify.job.analytics.WindowAnalyticsTap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -320,12 +322,10 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     private void publish(PendingClose p) {
         openOverlay.closed();
         List<ManifestEntry> entries = p.entries();
-        output.collect(new StreamRecord<>(new WindowFileLine(p.commitAt, p.stem + ManifestFormat.MANIFEST_SUFFIX,
-                p.manifest().bytes())));
-        output.collect(new StreamRecord<>(new WindowFileLine(p.commitAt, p.stem + ManifestFormat.GLUSTERFIND_SUFFIX,
-                p.glusterfind())));
-        output.collect(new StreamRecord<>(new WindowFileLine(p.commitAt, p.stem + ManifestFormat.PATHS0_SUFFIX,
-                p.paths0())));
+        Consumer<WindowFileLine> files = line -> output.collect(new StreamRecord<>(line));
+        FileChunks.lines(p.commitAt, p.stem + ManifestFormat.MANIFEST_SUFFIX, p.manifest().chunks(), files);
+        FileChunks.lines(p.commitAt, p.stem + ManifestFormat.GLUSTERFIND_SUFFIX, p.glusterfind(), files);
+        FileChunks.lines(p.commitAt, p.stem + ManifestFormat.PATHS0_SUFFIX, p.paths0(), files);
         WindowAnalyticsTap.emit(output, analytics, p.window, p.commitAt, p.stats(), entries);
         manifests.inc();
         entriesWritten.inc(entries.size());

@@ -26,8 +26,8 @@ final class PendingClose {
     private Phase phase = Phase.DIFF;
     private List<ManifestEntry> entries;
     private ManifestFormat.Rendered manifest;
-    private byte[] glusterfind;
-    private byte[] paths0;
+    private List<byte[]> glusterfind;
+    private List<byte[]> paths0;
 
     PendingClose(ManifestWindow window, long commitAt, String stem, OpenWindow closed) {
         this.window = window;
@@ -110,11 +110,11 @@ final class PendingClose {
         return manifest;
     }
 
-    byte[] glusterfind() {
+    List<byte[]> glusterfind() {
         return glusterfind;
     }
 
-    byte[] paths0() {
+    List<byte[]> paths0() {
         return paths0;
     }
 }

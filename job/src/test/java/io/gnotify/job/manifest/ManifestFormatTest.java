@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gnotify.connectors.sink.FileChunks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -90,9 +91,9 @@ class ManifestFormatTest {
 
     @Test
     void glusterfindAndPaths0SideFiles() {
-        assertThat(new String(ManifestFormat.glusterfind(entries()), StandardCharsets.ISO_8859_1)).isEqualTo(
+        assertThat(new String(FileChunks.join(ManifestFormat.glusterfind(entries())), StandardCharsets.ISO_8859_1)).isEqualTo(
                 "DELETE old%20dir/x\nRENAME old%0Aname new%25name\nNEW n\u00ff\nMODIFY a,b\n");
-        assertThat(ManifestFormat.paths0(entries())).isEqualTo(
+        assertThat(FileChunks.join(ManifestFormat.paths0(entries()))).isEqualTo(
                 new byte[] {'n', 'e', 'w', '%', 'n', 'a', 'm', 'e', 0, 'n', (byte) 0xff, 0, 'a', ',', 'b', 0});
     }
 
