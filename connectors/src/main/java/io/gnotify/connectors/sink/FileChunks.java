@@ -75,7 +75,7 @@ public final class FileChunks extends OutputStream {
         }
     }
 
-    /** The chunks in order, the last one trimmed (none for an empty file); writing on afterwards is an error. */
+    /** The chunks in order, the last one trimmed (none for an empty file); the stream is empty again afterwards. */
     public List<byte[]> chunks() {
         List<byte[]> all = new ArrayList<>(full);
         if (used > 0) {
@@ -84,6 +84,7 @@ public final class FileChunks extends OutputStream {
         current = null;
         full.clear();
         used = 0;
+        size = 0;
         return Collections.unmodifiableList(all);
     }
 

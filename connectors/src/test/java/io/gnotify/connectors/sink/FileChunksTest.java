@@ -30,6 +30,8 @@ class FileChunksTest {
         List<byte[]> chunks = out.chunks();
         assertThat(chunks).hasSize(4).allSatisfy(c -> assertThat(c.length).isBetween(1, FileChunks.CHUNK));
         assertThat(FileChunks.join(chunks)).isEqualTo(expected);
+        assertThat(out.size()).isZero();
+        assertThat(out.chunks()).isEmpty();
     }
 
     @Test
