@@ -61,7 +61,8 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
     /** The open window is the bootstrap's full manifest; it holds the crawl second's operations. */
     /** Volatile: the catch-up run reads it (gauge {@code fullManifestPending}) from the metric reporter's thread. */
     private transient volatile boolean fullOpen;
-    private transient long crawlSecond;
+    /** Volatile for the same gauge. */
+    private transient volatile long crawlSecond;
     private transient OpenWindow open;
     private transient List<byte[]> restoredLog;
     /** Open-window operations from a checkpoint of an earlier version, which kept them as objects. */
@@ -217,7 +218,7 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         getMetricGroup().gauge("openWindowOperations", () -> open.operations());
         watermarkDone = NONE;
         getMetricGroup().gauge("manifestWatermark", () -> watermarkDone == NONE ? -1L : watermarkDone);
-        getMetricGroup().gauge("fullManifestPending", () -> fullOpen ? 1 : 0);
+        getMetricGroup().gauge("fullManifestPending", () -> fullManifestPending() ? 1 : 0);
         getMetricGroup().gauge("unplacedNames", () -> unplaced.size());
         getMetricGroup().gauge("unplacedNamesUntracked", () -> unplaced.untracked());
         // A checkpoint older than the recent names has none: conflicts across the next boundary go unchecked once.
@@ -240,6 +241,16 @@ public final class ManifestWindowOperator extends AbstractStreamOperator<WindowF
         restoredClosingLog = null;
         restoredClosingHeader = null;
         restoredRecentNames = null;
+    }
+
+    /**
+     * True until the bootstrap's full manifest is published and the watermark that commits it has gone on to the
+     * sink. Its window stops being open when its close begins, which runs in steps; a catch-up run that stopped
+     * then would take its savepoint before the manifest was out.
+     */
+    boolean fullManifestPending() {
+        long crawl = crawlSecond;
+        return fullOpen || (crawl != NONE && watermarkDone < crawl * 1000 + 999);
     }
 
     /** Where a window's files go, without their suffix. */
