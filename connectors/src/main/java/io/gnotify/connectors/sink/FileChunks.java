@@ -21,7 +21,6 @@ public final class FileChunks extends OutputStream {
     private final List<byte[]> full = new ArrayList<>();
     private byte[] current;
     private int used;
-    private long size;
 
     @Override
     public void write(int b) {
@@ -29,7 +28,6 @@ public final class FileChunks extends OutputStream {
             nextChunk();
         }
         current[used++] = (byte) b;
-        size++;
     }
 
     @Override
@@ -43,7 +41,6 @@ public final class FileChunks extends OutputStream {
             used += n;
             off += n;
             len -= n;
-            size += n;
         }
     }
 
@@ -62,7 +59,7 @@ public final class FileChunks extends OutputStream {
 
     /** Bytes written so far. */
     public long size() {
-        return size;
+        return (long) full.size() * CHUNK + used;
     }
 
     /** Feeds every byte written so far to {@code digest}, in order (the file can be written on afterwards). */
@@ -84,7 +81,6 @@ public final class FileChunks extends OutputStream {
         current = null;
         full.clear();
         used = 0;
-        size = 0;
         return Collections.unmodifiableList(all);
     }
 

@@ -4,7 +4,6 @@ import io.gnotify.connectors.event.VolumeEvent;
 import io.gnotify.connectors.event.VolumeEventSerializer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -31,7 +30,7 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
     static final int STEP_EVENTS = 512;
 
     /** Operations waiting for release, by journal second. */
-    private transient TreeMap<Long, List<VolumeEvent>> pending;
+    private transient TimeBuckets<List<VolumeEvent>> pending;
     private transient long nextSeq;
     private transient ListState<VolumeEvent> pendingState;
     private transient ListState<Long> seqState;
@@ -47,7 +46,7 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
         pendingState = context.getOperatorStateStore()
                 .getListState(new ListStateDescriptor<>("pending", VolumeEventSerializer.TYPE));
         seqState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("next-seq", Types.LONG));
-        pending = new TreeMap<>();
+        pending = new TimeBuckets<>(ArrayList::new);
         nextSeq = 1;
         for (VolumeEvent e : pendingState.get()) {
             add(e);
@@ -73,7 +72,7 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
     }
 
     private void add(VolumeEvent e) {
-        pending.computeIfAbsent(e.journalTs(), t -> new ArrayList<>()).add(e);
+        pending.at(e.journalTs()).add(e);
     }
 
     @Override
@@ -95,11 +94,10 @@ public final class EventSequencer extends AbstractStreamOperator<VolumeEvent>
             int budget = STEP_EVENTS;
             while (budget > 0) {
                 if (released == null || next == released.size()) {
-                    if (pending.isEmpty() || OperationDedupOperator.releaseTime(pending.firstKey()) > upTo) {
-                        released = null;
+                    released = pending.pollUpTo(OperationDedupOperator.lastReleasedSecond(upTo));
+                    if (released == null) {
                         return true;
                     }
-                    released = pending.pollFirstEntry().getValue();
                     released.sort(VolumeEvent.ORDER);
                     next = 0;
                 }

@@ -123,6 +123,11 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         return ts * 1000 + 999;
     }
 
+    /** The last journal second the watermark {@code wm} releases (the inverse of {@link #releaseTime}). */
+    static long lastReleasedSecond(long wm) {
+        return wm == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(wm + 1, 1000) - 1;
+    }
+
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
@@ -457,7 +462,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
 
     /** Removes and returns every batched copy the watermark {@code wm} releases, grouped by key. */
     private Map<OperationId, List<BrickRecord>> takeReleased(long wm) {
-        long lastReleased = wm == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(wm - 999, 1000);
+        long lastReleased = lastReleasedSecond(wm);
         Map<OperationId, List<BrickRecord>> first = batch.pollUpTo(lastReleased);
         if (first == null || !batch.hasUpTo(lastReleased)) {
             return first == null ? Map.of() : first;
