@@ -40,20 +40,29 @@ final class WindowFileCommitter implements Committer<WindowFileCommittable> {
         for (CommitRequest<WindowFileCommittable> r : requests) {
             Path tmp = Paths.get(r.getCommittable().inProgress());
             Path target = Paths.get(r.getCommittable().target());
-            if (Files.exists(target)) {
-                if (Files.exists(tmp) && Files.mismatch(tmp, target) != -1) {
-                    keepConflict(tmp, target);
-                } else {
-                    Files.deleteIfExists(tmp);
-                }
-                r.signalAlreadyCommitted();
-            } else if (Files.exists(tmp)) {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                syncDirectory(target.getParent());
-            } else {
-                r.signalFailedWithUnknownReason(new IOException("cannot commit " + target + ": neither it nor "
-                        + tmp + " exists"));
+            try {
+                publish(r, tmp, target);
+            } catch (IOException e) {
+                throw UnwritableOutput.of(target, e);
             }
+        }
+    }
+
+    /** Publishes one finished file, or recognises it as published already. */
+    private void publish(CommitRequest<WindowFileCommittable> r, Path tmp, Path target) throws IOException {
+        if (Files.exists(target)) {
+            if (Files.exists(tmp) && Files.mismatch(tmp, target) != -1) {
+                keepConflict(tmp, target);
+            } else {
+                Files.deleteIfExists(tmp);
+            }
+            r.signalAlreadyCommitted();
+        } else if (Files.exists(tmp)) {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(target.getParent());
+        } else {
+            r.signalFailedWithUnknownReason(new IOException("cannot commit " + target + ": neither it nor "
+                    + tmp + " exists"));
         }
     }
 

@@ -81,10 +81,14 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
                         + " bytes but the file " + (Files.exists(tmp) ? "has " + Files.size(tmp) : "is gone")
                         + "; output written before the checkpoint was lost");
             }
-            FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-            ch.truncate(s.length());
-            ch.position(s.length());
-            open.put(s.file(), new OpenFile(s.file(), s.windowEnd(), tmp, ch));
+            try {
+                FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                ch.truncate(s.length());
+                ch.position(s.length());
+                open.put(s.file(), new OpenFile(s.file(), s.windowEnd(), tmp, ch));
+            } catch (IOException e) {
+                throw UnwritableOutput.of(tmp, e);
+            }
         }
     }
 
@@ -103,7 +107,7 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
         try {
             f.append(line.bytes());
         } catch (IOException e) {
-            throw unwritable(f.inProgress, e);
+            throw UnwritableOutput.of(f.inProgress, e);
         }
     }
 
@@ -118,18 +122,8 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
             open.put(line.file(), f);
             return f;
         } catch (IOException e) {
-            throw unwritable(tmp, e);
+            throw UnwritableOutput.of(tmp, e);
         }
-    }
-
-    /**
-     * Names the file and what happens next: an output directory that is full or not writable fails the task,
-     * nothing of an unfinished window is ever published, and the job restarts from its last checkpoint
-     * (so it resumes by itself once there is space again).
-     */
-    private static IOException unwritable(Path file, IOException e) {
-        return new IOException("gnotify cannot write " + file + ": " + e + "; nothing unfinished is published, and the job "
-                + "restarts from its last checkpoint (it goes on by itself once the output directory is writable and has space)", e);
     }
 
     @Override
@@ -154,7 +148,7 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
                     f.sync(true);
                     f.channel.close();
                 } catch (IOException e) {
-                    throw unwritable(f.inProgress, e);
+                    throw UnwritableOutput.of(f.inProgress, e);
                 }
                 ready.add(new WindowFileCommittable(f.inProgress.toString(), base.resolve(f.file).toString()));
                 it.remove();
@@ -170,7 +164,7 @@ final class WindowFileWriter implements CommittingSinkWriter<WindowFileLine, Win
             try {
                 states.add(new WindowFileWriterState(f.file, f.windowEnd, f.sync(false)));
             } catch (IOException e) {
-                throw unwritable(f.inProgress, e);
+                throw UnwritableOutput.of(f.inProgress, e);
             }
         }
         return states;

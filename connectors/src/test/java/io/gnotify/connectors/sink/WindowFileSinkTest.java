@@ -86,6 +86,33 @@ class WindowFileSinkTest {
                 .hasMessageContaining(".f.jsonl.inprogress");
     }
 
+    @Test
+    void aPublishThatFailsNamesTheFileLikeAFailedWrite(@TempDir Path dir) throws Exception {
+        WindowFileWriter w = new WindowFileWriter(dir, List.of());
+        w.write(line(10, "v/manifests/a.jsonl", "1\n"), null);
+        w.writeWatermark(new Watermark(10 * 1000 - 1));
+        WindowFileCommittable ready = w.prepareCommit().iterator().next();
+        // The target's directory is gone (as unwritable as a read-only one, which root cannot be refused).
+        WindowFileCommittable elsewhere = new WindowFileCommittable(ready.inProgress(),
+                dir.resolve("gone/a.jsonl").toString());
+        assertThatThrownBy(() -> commit(List.of(elsewhere)))
+                .hasMessageStartingWith("gnotify cannot write " + dir.resolve("gone/a.jsonl"))
+                .hasMessageContaining("restarts from its last checkpoint");
+        assertThat(Path.of(ready.inProgress())).hasContent("1");
+    }
+
+    @Test
+    void aRestoreThatCannotReopenItsFileNamesIt(@TempDir Path dir) throws Exception {
+        WindowFileWriter w = new WindowFileWriter(dir, List.of());
+        w.write(line(10, "f.jsonl", ""), null);
+        List<WindowFileWriterState> state = w.snapshotState(1);
+        w.close();
+        Files.delete(dir.resolve(".f.jsonl.inprogress"));
+        Files.createDirectory(dir.resolve(".f.jsonl.inprogress"));
+        assertThatThrownBy(() -> new WindowFileWriter(dir, state))
+                .hasMessageStartingWith("gnotify cannot write " + dir.resolve(".f.jsonl.inprogress"));
+    }
+
     private static List<String> commit(Collection<WindowFileCommittable> committables) throws Exception {
         return commit(committables, new WindowFileCommitter());
     }
