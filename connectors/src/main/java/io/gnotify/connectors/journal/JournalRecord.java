@@ -48,6 +48,26 @@ public final class JournalRecord {
         this.length = b.length;
     }
 
+    /** A record without an entry (D, M, or an E whose fields the decoder checked): the decoders' short path. */
+    JournalRecord(RecordType type, long gfidMsb, long gfidLsb, int fop, long offset, int length) {
+        this.type = type;
+        this.gfidMsb = gfidMsb;
+        this.gfidLsb = gfidLsb;
+        this.fop = fop;
+        this.mode = 0;
+        this.uid = 0;
+        this.gid = 0;
+        this.pgfidMsb = 0;
+        this.pgfidLsb = 0;
+        this.name = null;
+        this.newPgfidMsb = 0;
+        this.newPgfidLsb = 0;
+        this.newName = null;
+        this.deletedPath = null;
+        this.offset = offset;
+        this.length = length;
+    }
+
     /** A fresh builder for a record of {@code type} on inode {@code (msb, lsb)}. */
     public static Builder builder(RecordType type, long gfidMsb, long gfidLsb) {
         return new Builder(type, gfidMsb, gfidLsb);

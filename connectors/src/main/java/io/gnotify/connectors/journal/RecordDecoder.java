@@ -21,7 +21,7 @@ abstract class RecordDecoder {
     long scratchNumber;
     /** Why the record being decoded is rejected for a name that would leave its directory ({@code null}: it is not). */
     private String badName;
-    /** Reused for every record decoded. */
+    /** Reused for every E record decoded. */
     private final JournalRecord.Builder record = JournalRecord.builder(RecordType.DATA, 0, 0);
 
     RecordDecoder(boolean deletedPathRecorded) {
@@ -68,20 +68,23 @@ abstract class RecordDecoder {
         int p = start + 1;
         badName = null;
         readGfid(b, p, limit);
-        JournalRecord.Builder r = record.restart(type, scratchMsb, scratchLsb);
+        long msb = scratchMsb;
+        long lsb = scratchLsb;
         p += gfidWidth();
+        int fopNumber = -1;
+        JournalRecord.Builder entry = null;
         if (type != RecordType.DATA) {
             p = separator(b, p, limit);
             p = readNumber(b, p, limit);
-            int fopNumber = (int) scratchNumber;
+            fopNumber = (int) scratchNumber;
             Fop fop = Fop.ofNumber(fopNumber);
             if (fop == null || scratchNumber != fopNumber) {
                 throw new DecodeFailure(JournalProblem.Kind.UNKNOWN_FOP, start,
                         "fop number " + scratchNumber + " is not a GlusterFS 10.x fop");
             }
-            r.fop(fopNumber);
             if (type == RecordType.ENTRY) {
-                p = decodeEntryFields(b, start, p, limit, fop, r);
+                entry = record.restart(type, msb, lsb).fop(fopNumber);
+                p = decodeEntryFields(b, start, p, limit, fop, entry);
             }
         }
         if (p >= limit) {
@@ -94,7 +97,9 @@ abstract class RecordDecoder {
             // A well-formed record: skip exactly it, not a scan for the next plausible start.
             throw new DecodeFailure(JournalProblem.Kind.BAD_NAME, start, badName, p + 1);
         }
-        return r.position(start, p + 1 - start).build();
+        // D and M records (most of a journal) skip the builder: no entry fields to reset and copy.
+        return entry == null ? new JournalRecord(type, msb, lsb, fopNumber, start, p + 1 - start)
+                : entry.position(start, p + 1 - start).build();
     }
 
     private int decodeEntryFields(byte[] b, int start, int p, int limit, Fop fop, JournalRecord.Builder r)
