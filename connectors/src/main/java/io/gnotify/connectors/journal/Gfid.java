@@ -144,10 +144,6 @@ public final class Gfid {
     }
 
     private static long bigEndianLong(byte[] buf, int pos) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = v << 8 | (buf[pos + i] & 0xff);
-        }
-        return v;
+        return (long) BIG_ENDIAN_LONG.get(buf, pos);
     }
 }
