@@ -30,40 +30,33 @@ public final class JournalRecord {
     private final int length;
 
     private JournalRecord(Builder b) {
-        this.type = Objects.requireNonNull(b.type, "type");
-        this.gfidMsb = b.gfidMsb;
-        this.gfidLsb = b.gfidLsb;
-        this.fop = b.fop;
-        this.mode = b.mode;
-        this.uid = b.uid;
-        this.gid = b.gid;
-        this.pgfidMsb = b.pgfidMsb;
-        this.pgfidLsb = b.pgfidLsb;
-        this.name = b.name;
-        this.newPgfidMsb = b.newPgfidMsb;
-        this.newPgfidLsb = b.newPgfidLsb;
-        this.newName = b.newName;
-        this.deletedPath = b.deletedPath;
-        this.offset = b.offset;
-        this.length = b.length;
+        this(b.type, b.gfidMsb, b.gfidLsb, b.fop, b.mode, b.uid, b.gid, b.pgfidMsb, b.pgfidLsb, b.name, b.newPgfidMsb,
+                b.newPgfidLsb, b.newName, b.deletedPath, b.offset, b.length);
     }
 
-    /** A record without an entry (D, M, or an E whose fields the decoder checked): the decoders' short path. */
+    /** A record without an entry (D, M): the decoders' short path, which needs no builder. */
     JournalRecord(RecordType type, long gfidMsb, long gfidLsb, int fop, long offset, int length) {
-        this.type = type;
+        this(type, gfidMsb, gfidLsb, fop, 0, 0, 0, 0, 0, null, 0, 0, null, null, offset, length);
+    }
+
+    /** The one place every field is set. */
+    private JournalRecord(RecordType type, long gfidMsb, long gfidLsb, int fop, int mode, int uid, int gid,
+            long pgfidMsb, long pgfidLsb, byte[] name, long newPgfidMsb, long newPgfidLsb, byte[] newName,
+            byte[] deletedPath, long offset, int length) {
+        this.type = Objects.requireNonNull(type, "type");
         this.gfidMsb = gfidMsb;
         this.gfidLsb = gfidLsb;
         this.fop = fop;
-        this.mode = 0;
-        this.uid = 0;
-        this.gid = 0;
-        this.pgfidMsb = 0;
-        this.pgfidLsb = 0;
-        this.name = null;
-        this.newPgfidMsb = 0;
-        this.newPgfidLsb = 0;
-        this.newName = null;
-        this.deletedPath = null;
+        this.mode = mode;
+        this.uid = uid;
+        this.gid = gid;
+        this.pgfidMsb = pgfidMsb;
+        this.pgfidLsb = pgfidLsb;
+        this.name = name;
+        this.newPgfidMsb = newPgfidMsb;
+        this.newPgfidLsb = newPgfidLsb;
+        this.newName = newName;
+        this.deletedPath = deletedPath;
         this.offset = offset;
         this.length = length;
     }

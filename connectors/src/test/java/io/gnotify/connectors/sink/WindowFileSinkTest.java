@@ -77,10 +77,7 @@ class WindowFileSinkTest {
 
     @Test
     void aRestoreThatLostDataFailsClearly(@TempDir Path dir) throws Exception {
-        WindowFileWriter w = new WindowFileWriter(dir, List.of());
-        w.write(line(10, "f.jsonl", "some bytes\n"), null);
-        List<WindowFileWriterState> state = w.snapshotState(1);
-        w.close();
+        List<WindowFileWriterState> state = checkpointed(dir, "some bytes\n");
         Files.write(dir.resolve(".f.jsonl.inprogress"), new byte[2]);
         assertThatThrownBy(() -> new WindowFileWriter(dir, state)).hasMessageContaining("recorded 11 bytes")
                 .hasMessageContaining(".f.jsonl.inprogress");
@@ -103,14 +100,20 @@ class WindowFileSinkTest {
 
     @Test
     void aRestoreThatCannotReopenItsFileNamesIt(@TempDir Path dir) throws Exception {
-        WindowFileWriter w = new WindowFileWriter(dir, List.of());
-        w.write(line(10, "f.jsonl", ""), null);
-        List<WindowFileWriterState> state = w.snapshotState(1);
-        w.close();
+        List<WindowFileWriterState> state = checkpointed(dir, "");
         Files.delete(dir.resolve(".f.jsonl.inprogress"));
         Files.createDirectory(dir.resolve(".f.jsonl.inprogress"));
         assertThatThrownBy(() -> new WindowFileWriter(dir, state))
                 .hasMessageStartingWith("gnotify cannot write " + dir.resolve(".f.jsonl.inprogress"));
+    }
+
+    /** The state of a checkpoint taken after writing {@code text} to the open window file {@code f.jsonl}. */
+    private static List<WindowFileWriterState> checkpointed(Path dir, String text) throws Exception {
+        WindowFileWriter w = new WindowFileWriter(dir, List.of());
+        w.write(line(10, "f.jsonl", text), null);
+        List<WindowFileWriterState> state = w.snapshotState(1);
+        w.close();
+        return state;
     }
 
     private static List<String> commit(Collection<WindowFileCommittable> committables) throws Exception {
