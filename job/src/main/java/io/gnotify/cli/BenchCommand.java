@@ -51,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--job-jvm-option", paramLabel = "OPTION",
+            description = "Extra option for the job JVMs only, e.g. a profiler agent; {size} becomes the run's size. Repeatable.")
+    List<String> jobJvmOptions = new ArrayList<>();
+
     /** Passed on to each job run, to measure a setting against the defaults. */
     @picocli.CommandLine.Mixin
     FlinkConfOptions flinkConf;
@@ -118,6 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agentlib")).forEach(cmd::add);
+        jobJvmOptions.forEach(o -> cmd.add(o.replace("{size}", String.valueOf(size))));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GnotifyCommand.class.getName(), "run", "--bounded",
                 "--emit-events", "--volume-info", volume.resolve("volume-info.xml").toString(),
                 "--brick-map", "/srv/gl/bench=" + volume.resolve("bricks"), "--output", runDir.resolve("out").toString(),

@@ -195,10 +195,52 @@ class OperationDedupOperatorTest {
         var h = harness();
         feed(h, copy(0, T, 100, rename("a", "b")));
         assertThat(release(h, T)).hasSize(1);
+        // Written behind: the counts reach the keyed state at the next checkpoint.
+        assertThat(h.numKeyedStateEntries()).isZero();
+        h.snapshot(1, 1);
         assertThat(h.numKeyedStateEntries()).isPositive();
         h.processWatermark(OperationDedupOperator.releaseTime(T) + HORIZON);
         assertThat(h.numKeyedStateEntries()).isZero();
         assertThat(h.numEventTimeTimers()).isZero();
+    }
+
+    /** Counts live at a checkpoint are in it: after a restore, a later replica copy is still a duplicate. */
+    @Test
+    void liveCountsSurviveACheckpoint() throws Exception {
+        var h = harness();
+        feed(h, copy(0, T, 100, rename("a", "b")), copy(0, T, 200, rename("c", "d")));
+        assertThat(release(h, T)).hasSize(2);
+        OperatorSubtaskState snapshot = h.snapshot(1, 1);
+        h.close();
+
+        var restored = Harness.of(1, 0);
+        restored.initializeState(snapshot);
+        restored.open();
+        // The replica's copies come a second later: duplicates of what was applied before the checkpoint.
+        feed(restored, copy(1, T + 1, 100, rename("a", "b")), copy(1, T + 1, 200, rename("c", "d")),
+                copy(1, T + 1, 300, rename("e", "f")));
+        List<VolumeEvent> out = release(restored, T + 1);
+        assertThat(out).singleElement().satisfies(e -> assertThat(e.offset()).isEqualTo(300));
+    }
+
+    /** Counts changed after a checkpoint are written again at the next one (not only the first time). */
+    @Test
+    void countsChangedAfterACheckpointAreWrittenAgain() throws Exception {
+        var h = harness();
+        feed(h, copy(0, T, 100, rename("a", "b")));
+        assertThat(release(h, T)).hasSize(1);
+        h.snapshot(1, 1);
+        // The same rename again on brick 0: a second operation; brick 1's first copy then follows it.
+        feed(h, copy(0, T + 1, 150, rename("a", "b")));
+        assertThat(release(h, T + 1)).hasSize(1);
+        OperatorSubtaskState snapshot = h.snapshot(2, 2);
+        h.close();
+
+        var restored = Harness.of(1, 0);
+        restored.initializeState(snapshot);
+        restored.open();
+        feed(restored, copy(1, T + 2, 100, rename("a", "b")), copy(1, T + 2, 150, rename("a", "b")));
+        assertThat(release(restored, T + 2)).isEmpty();
     }
 
     /** An operation every expected brick has logged leaves no state and no timer behind. */
@@ -220,6 +262,7 @@ class OperationDedupOperatorTest {
         // One replica's copy still to come: state and an expiry timer stay until it arrives.
         feed(h, copy(2, T + 1, 100, create));
         assertThat(release(h, T + 1)).hasSize(1);
+        h.snapshot(1, 1);
         assertThat(h.numKeyedStateEntries()).isPositive();
         feed(h, copy(3, T + 2, 100, create));
         assertThat(release(h, T + 2)).isEmpty();
