@@ -84,10 +84,11 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     private transient Counter duplicates;
     private transient Counter lateDropped;
     /**
-     * The keys that hold counts, with their counts (written behind to the keyed state): fresh keys cost no state
-     * read, applying copies none either, and expiry is decided without one.
+     * The keys that hold counts, with the journal second of each one's last copy (a heap index of the keyed
+     * state): fresh keys cost no state read, and expiry is decided without one.
      */
-    private transient LiveDedupCounts live;
+    private transient Map<OperationId, long[]> keysWithCounts;
+    private transient long peakLiveKeys;
     /** Late copies dropped per brick index, for the log. */
     private transient Map<Integer, long[]> lateByBrick;
     private transient SteppedRelease release;
@@ -109,7 +110,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     @Override
     public void close() throws Exception {
         LOG.info("dedup subtask {}: {} keys hold counts at the end, at most {} at once (restores count from 0)",
-                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), live.size(), live.peak());
+                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), keysWithCounts.size(), peakLiveKeys);
         lateByBrick.forEach((brick, n) -> LOG.warn("brick #{}: {} records arrived behind the volume watermark and "
                 + "were dropped", brick, n[0]));
         healByBrick.forEach((brick, n) -> LOG.info("brick #{}: {} data and metadata records logged by self-heal after "
@@ -152,8 +153,6 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
-        // The live keys' changed counts go to the keyed state, which is snapshotted right after this.
-        live.flush();
         super.snapshotState(context);
         ChunkedLog<BrickRecord> unreleased = new ChunkedLog<>(BrickRecordSerializer.INSTANCE);
         if (releaseQueue != null) {
@@ -202,7 +201,7 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         lateByBrick = new HashMap<>();
         healDropped = getMetricGroup().counter("healCopiesDropped");
         healByBrick = new HashMap<>();
-        live = new LiveDedupCounts(counts, this::setCurrentKey);
+        keysWithCounts = new HashMap<>();
         expiries = new TimeBuckets<>(ArrayList::new);
         List<OperationId> restored = new ArrayList<>();
         try (java.util.stream.Stream<Object> keys = getKeyedStateBackend().getKeys("counts", VoidNamespace.INSTANCE)) {
@@ -210,11 +209,11 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         }
         for (OperationId k : restored) {
             setCurrentKey(k);
-            long[] stored = counts.value();
-            live.restored(k, stored);
-            scheduleExpiry(k, new DedupCounts(stored).lastTs());
+            long lastTs = new DedupCounts(counts.value()).lastTs();
+            keysWithCounts.put(k, new long[] {lastTs});
+            scheduleExpiry(k, lastTs);
         }
-        getMetricGroup().gauge("liveKeys", () -> live.size());
+        getMetricGroup().gauge("liveKeys", () -> keysWithCounts.size());
         // Share of copies that were duplicates (0 on a pure distribute volume, about 0.5 on replica 2).
         getMetricGroup().gauge("dedupRatio", () -> {
             long all = operations.getCount() + duplicates.getCount();
@@ -341,13 +340,15 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     private void expireUpTo(long wm) throws Exception {
         for (List<OperationId> due = expiries.pollUpTo(wm); due != null; due = expiries.pollUpTo(wm)) {
             for (OperationId key : due) {
-                long[] held = live.get(key);
-                if (held == null) {
+                long[] last = keysWithCounts.get(key);
+                if (last == null) {
                     continue;
                 }
-                long expiry = expiry(new DedupCounts(held).lastTs());
+                long expiry = expiry(last[0]);
                 if (expiry <= wm) {
-                    live.remove(key);
+                    setCurrentKey(key);
+                    counts.clear();
+                    keysWithCounts.remove(key);
                 } else {
                     expiries.at(expiry).add(key);
                 }
@@ -366,8 +367,9 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
     private void apply(List<BrickRecord> copies) throws Exception {
         copies.sort(COPY_ORDER);
         OperationId key = (OperationId) getCurrentKey();
-        long[] held = live.get(key);
-        DedupCounts c = new DedupCounts(held);
+        long[] last = keysWithCounts.get(key);
+        long[] stored = last != null ? counts.value() : null;
+        DedupCounts c = new DedupCounts(stored);
         NewOperations fresh = new NewOperations(c.emitted());
         for (BrickRecord copy : copies) {
             if (c.lastTs() != Long.MIN_VALUE && releaseTime(copy.journalTs()) > expiry(c.lastTs())) {
@@ -400,10 +402,21 @@ public final class OperationDedupOperator extends AbstractStreamOperator<VolumeE
         }
         if (expectation.complete(copies.get(0).record(), copies.get(0).brick(), c)) {
             // Every brick that logs this operation has logged it: no copy can still come.
-            live.remove(key);
-        } else if (live.put(key, c.toArray())) {
-            // Queued once; the queue re-checks and re-queues a key that was touched since.
-            scheduleExpiry(key, c.lastTs());
+            if (stored != null) {
+                counts.clear();
+                keysWithCounts.remove(key);
+            }
+        } else {
+            counts.update(c.toArray());
+            if (last != null) {
+                last[0] = c.lastTs();
+            }
+            if (stored == null) {
+                // Queued once; the queue re-checks and re-queues a key that was touched since.
+                scheduleExpiry(key, c.lastTs());
+                keysWithCounts.put(key, new long[] {c.lastTs()});
+                peakLiveKeys = Math.max(peakLiveKeys, keysWithCounts.size());
+            }
         }
         emit(fresh);
     }

@@ -6,28 +6,33 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Buckets by time (a journal second, an expiry), earliest first. Copies and keys come in long runs at one
- * time, so the bucket last asked for is kept at hand: a run at the same time costs one tree lookup, not one
- * per element.
+ * Buckets by time (a journal second, an expiry), earliest first. Copies and keys come in long runs at a few
+ * times at once (each brick at its own second), so the buckets of the last few times asked for are kept at
+ * hand, one slot per time modulo {@link #SLOTS}: such a run costs no tree lookup (and no boxed key) per element.
  */
 final class TimeBuckets<V> {
+    /** Recent times kept at hand (a power of two); four bricks' seconds rarely share a slot. */
+    private static final int SLOTS = 8;
+
     private final TreeMap<Long, V> byTime = new TreeMap<>();
     private final Supplier<V> fresh;
-    private long lastTime;
-    /** The bucket of {@link #lastTime} while it is still in the tree ({@code null} otherwise). */
-    private V last;
+    private final long[] times = new long[SLOTS];
+    /** The bucket of {@code times[i]} while it is still in the tree ({@code null} otherwise). */
+    private final Object[] buckets = new Object[SLOTS];
 
     TimeBuckets(Supplier<V> fresh) {
         this.fresh = fresh;
     }
 
     /** The bucket of {@code time}, made empty if there was none. */
+    @SuppressWarnings("unchecked")
     V at(long time) {
-        if (last == null || time != lastTime) {
-            last = byTime.computeIfAbsent(time, t -> fresh.get());
-            lastTime = time;
+        int i = (int) time & (SLOTS - 1);
+        if (buckets[i] == null || times[i] != time) {
+            buckets[i] = byTime.computeIfAbsent(time, t -> fresh.get());
+            times[i] = time;
         }
-        return last;
+        return (V) buckets[i];
     }
 
     /** Removes and returns the earliest bucket if its time is at most {@code upTo}; else {@code null}. */
@@ -36,8 +41,9 @@ final class TimeBuckets<V> {
             return null;
         }
         Map.Entry<Long, V> first = byTime.pollFirstEntry();
-        if (first.getValue() == last) {
-            last = null;
+        int i = (int) (long) first.getKey() & (SLOTS - 1);
+        if (buckets[i] == first.getValue()) {
+            buckets[i] = null;
         }
         return first.getValue();
     }

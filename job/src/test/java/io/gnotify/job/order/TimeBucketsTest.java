@@ -45,4 +45,23 @@ class TimeBucketsTest {
         q.at(10).add("b");
         assertThat(q.pollUpTo(10)).containsExactly("a", "b");
     }
+
+    /** Times interleaved (bricks at different seconds), and times that share a slot, each get their own bucket. */
+    @Test
+    void interleavedTimesKeepTheirOwnBuckets() {
+        TimeBuckets<List<String>> q = new TimeBuckets<>(ArrayList::new);
+        for (int round = 0; round < 3; round++) {
+            q.at(100).add("a" + round);
+            q.at(101).add("b" + round);
+            q.at(108).add("c" + round); // the slot of 100
+            q.at(-3).add("n" + round);
+        }
+        assertThat(q.pollUpTo(0)).containsExactly("n0", "n1", "n2");
+        assertThat(q.pollUpTo(200)).containsExactly("a0", "a1", "a2");
+        q.at(100).add("late");
+        assertThat(q.pollUpTo(200)).containsExactly("late");
+        assertThat(q.pollUpTo(200)).containsExactly("b0", "b1", "b2");
+        assertThat(q.pollUpTo(200)).containsExactly("c0", "c1", "c2");
+        assertThat(q.size()).isZero();
+    }
 }
