@@ -52,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--job-jvm-option", paramLabel = "OPTION",
-            description = "Extra option for the job JVMs only, e.g. a profiler agent; {size} becomes the run's size. Repeatable.")
+            description = "Extra option for the job JVMs only, e.g. a profiler agent; {size} becomes the run's size. Repeatable; write "
+                    + "--job-jvm-option=OPTION. (-D is this command's Flink setting: system properties go in GNOTIFY_JAVA_OPTS.)")
     List<String> jobJvmOptions = new ArrayList<>();
 
     /** Passed on to each job run, to measure a setting against the defaults. */
@@ -118,6 +119,17 @@ final class BenchCommand implements Callable<Integer> {
         FileUtils.deleteDirectory(runDir.toFile());
         Files.createDirectories(runDir);
         Path summary = runDir.resolve("summary.json");
+        Process p = new ProcessBuilder(jobCommand(volume, size, runDir, summary)).redirectErrorStream(true)
+                .redirectOutput(runDir.resolve("run.log").toFile()).start();
+        int rc = p.waitFor();
+        if (rc != 0 || !Files.exists(summary)) {
+            throw new IllegalStateException("the job run failed (exit " + rc + "); see " + runDir.resolve("run.log"));
+        }
+        return JSON.readTree(summary.toFile());
+    }
+
+    /** The job JVM's command line: this JVM's options, then {@code --job-jvm-option}s, then {@code gnotify run}. */
+    List<String> jobCommand(Path volume, long size, Path runDir, Path summary) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -130,12 +142,7 @@ final class BenchCommand implements Callable<Integer> {
                 "--checkpoint-interval", checkpointInterval, "--progress-interval", "0s",
                 "--summary-json", summary.toString()));
         cmd.addAll(flinkConf.asArguments());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(runDir.resolve("run.log").toFile()).start();
-        int rc = p.waitFor();
-        if (rc != 0 || !Files.exists(summary)) {
-            throw new IllegalStateException("the job run failed (exit " + rc + "); see " + runDir.resolve("run.log"));
-        }
-        return JSON.readTree(summary.toFile());
+        return cmd;
     }
 
     private static void report(JsonNode r, PrintWriter out) {
