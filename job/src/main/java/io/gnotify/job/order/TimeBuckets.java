@@ -3,6 +3,7 @@ package io.gnotify.job.order;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -15,21 +16,22 @@ final class TimeBuckets<V> {
     private static final int SLOTS = 8;
 
     private final TreeMap<Long, V> byTime = new TreeMap<>();
-    private final Supplier<V> fresh;
+    /** Makes the bucket of a time the tree does not hold (one function for every miss). */
+    private final Function<Long, V> fresh;
     private final long[] times = new long[SLOTS];
     /** The bucket of {@code times[i]} while it is still in the tree ({@code null} otherwise). */
     private final Object[] buckets = new Object[SLOTS];
 
     TimeBuckets(Supplier<V> fresh) {
-        this.fresh = fresh;
+        this.fresh = t -> fresh.get();
     }
 
     /** The bucket of {@code time}, made empty if there was none. */
     @SuppressWarnings("unchecked")
     V at(long time) {
-        int i = (int) time & (SLOTS - 1);
+        int i = slot(time);
         if (buckets[i] == null || times[i] != time) {
-            buckets[i] = byTime.computeIfAbsent(time, t -> fresh.get());
+            buckets[i] = byTime.computeIfAbsent(time, fresh);
             times[i] = time;
         }
         return (V) buckets[i];
@@ -41,11 +43,15 @@ final class TimeBuckets<V> {
             return null;
         }
         Map.Entry<Long, V> first = byTime.pollFirstEntry();
-        int i = (int) (long) first.getKey() & (SLOTS - 1);
+        int i = slot(first.getKey());
         if (buckets[i] == first.getValue()) {
             buckets[i] = null;
         }
         return first.getValue();
+    }
+
+    private static int slot(long time) {
+        return (int) time & (SLOTS - 1);
     }
 
     /** True if a bucket's time is at most {@code upTo}. */
