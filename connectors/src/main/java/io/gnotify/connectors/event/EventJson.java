@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The JSON line of one volume event ({@code events/<start>-<end>.jsonl}): seq, event time, kind
+ * The JSON lines of volume events, appended to one buffer: the line of one volume event ({@code events/<start>-<end>.jsonl}): seq, event time, kind
  * ({@code E}, {@code D}, {@code M}), fop, gfid, the entry fields (parent gfid and name, the new ones for a
  * rename, mode/uid/gid for creates, the captured delete path), the representative brick and offset, and
  * the bricks that logged it. Field order is fixed, so equal events give equal bytes.
@@ -20,11 +20,12 @@ import java.io.UncheckedIOException;
 public final class EventJson {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    /** Room for a chunk of lines (callers take them at about 64 KB) without growing. */
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
     private final byte[] gfid = new byte[Gfid.TEXT_LENGTH];
     private final JsonGenerator g;
 
-    /** A renderer reusing one generator and buffer; not thread-safe. */
+    /** A renderer reusing one generator and buffer, empty at first; not thread-safe. */
     public EventJson() {
         try {
             g = JSON.createGenerator(out, JsonEncoding.UTF8);
@@ -34,9 +35,8 @@ public final class EventJson {
         }
     }
 
-    /** The line's bytes, with the trailing newline. */
-    public byte[] line(VolumeEvent e) {
-        out.reset();
+    /** Appends the event's line, with its trailing newline, to the buffer. */
+    public void append(VolumeEvent e) {
         try {
             JournalRecord r = e.record();
             g.writeStartObject();
@@ -65,8 +65,8 @@ public final class EventJson {
             g.writeNumberField("brick", e.brick());
             g.writeNumberField("offset", e.offset());
             g.writeArrayFieldStart("bricks");
-            for (int b : e.bricks()) {
-                g.writeNumber(b);
+            for (int i = 0; i < e.brickCount(); i++) {
+                g.writeNumber(e.brickAt(i));
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -75,7 +75,18 @@ public final class EventJson {
             throw new UncheckedIOException(ex);
         }
         out.write('\n');
-        return out.toByteArray();
+    }
+
+    /** Bytes appended since the last {@link #take()}. */
+    public int size() {
+        return out.size();
+    }
+
+    /** The lines appended since the last take, which empties the buffer. */
+    public byte[] take() {
+        byte[] lines = out.toByteArray();
+        out.reset();
+        return lines;
     }
 
     private void gfid(String field, long msb, long lsb) throws IOException {

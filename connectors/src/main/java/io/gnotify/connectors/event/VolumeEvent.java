@@ -93,6 +93,16 @@ public final class VolumeEvent {
         return bricks.clone();
     }
 
+    /** How many bricks {@link #bricks()} holds (without copying them). */
+    public int brickCount() {
+        return bricks.length;
+    }
+
+    /** The {@code i}-th of {@link #bricks()} (without copying them). */
+    public int brickAt(int i) {
+        return bricks[i];
+    }
+
     /** The representative copy's record; {@code null} for a rollover marker. */
     public JournalRecord record() {
         return record;

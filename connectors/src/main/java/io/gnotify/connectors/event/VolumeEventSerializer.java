@@ -27,10 +27,9 @@ public final class VolumeEventSerializer extends ImmutableSerializer<VolumeEvent
             return;
         }
         out.writeLong(e.offset());
-        int[] bricks = e.bricks();
-        out.writeShort(bricks.length);
-        for (int b : bricks) {
-            out.writeShort(b);
+        out.writeShort(e.brickCount());
+        for (int i = 0; i < e.brickCount(); i++) {
+            out.writeShort(e.brickAt(i));
         }
         JournalRecordSerde.write(e.record(), out);
     }

@@ -2,6 +2,7 @@ package io.gnotify.job.order;
 
 import io.gnotify.connectors.event.EventJson;
 import io.gnotify.connectors.event.VolumeEvent;
+import io.gnotify.connectors.sink.FileChunks;
 import io.gnotify.connectors.sink.WindowFileLine;
 import io.gnotify.job.WindowGrid;
 import java.util.List;
@@ -18,7 +19,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * Writes the ordered events as JSON lines into their window's file, {@code <volume>/events/<start>-<end>.jsonl}
  * (parallelism 1). Windows run contiguously from the first event's window; a window without events still
- * gets its (empty) file: between events always, and in continuous mode also as the watermark passes.
+ * gets its (empty) file: between events always, and in continuous mode also as the watermark passes. Lines go
+ * out in chunks of about {@link FileChunks#CHUNK} bytes, one window's lines per chunk: a chunk is complete at that
+ * size, at the next window's first event, and before every watermark, checkpoint barrier and the end of input,
+ * so the sink holds every line of a window before the watermark that commits it and before a checkpoint.
  */
 public final class EventWindowLines extends AbstractStreamOperator<WindowFileLine>
         implements OneInputStreamOperator<VolumeEvent, WindowFileLine> {
@@ -32,6 +36,8 @@ public final class EventWindowLines extends AbstractStreamOperator<WindowFileLin
     private transient EventJson json;
     private transient long cachedStart = Long.MIN_VALUE;
     private transient String cachedFile;
+    /** Window start of the lines in {@link #json}'s buffer (meaningless while it is empty). */
+    private transient long bufferedStart;
 
     public EventWindowLines(String volume, WindowGrid grid, boolean emptyWindowsFromWatermarks) {
         this.volume = volume;
@@ -57,13 +63,40 @@ public final class EventWindowLines extends AbstractStreamOperator<WindowFileLin
             return;
         }
         long start = grid.start(e.journalTs());
+        if (start != bufferedStart) {
+            emitBuffered();
+            bufferedStart = start;
+        }
         fillEmptyBefore(start);
         next = Math.max(next, grid.end(start));
-        output.collect(new StreamRecord<>(new WindowFileLine(grid.end(start), file(start), json.line(e))));
+        json.append(e);
+        if (json.size() >= FileChunks.CHUNK) {
+            emitBuffered();
+        }
+    }
+
+    /** Sends the buffered lines, if any, as one chunk of their window's file. */
+    private void emitBuffered() {
+        if (json.size() > 0) {
+            output.collect(new StreamRecord<>(new WindowFileLine(grid.end(bufferedStart), file(bufferedStart), json.take())));
+        }
+    }
+
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        emitBuffered();
+        super.prepareSnapshotPreBarrier(checkpointId);
+    }
+
+    @Override
+    public void finish() throws Exception {
+        emitBuffered();
+        super.finish();
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
+        emitBuffered();
         if (emptyWindowsFromWatermarks && next != Long.MIN_VALUE && mark.getTimestamp() != Long.MAX_VALUE) {
             while (grid.end(next) * 1000 - 1 <= mark.getTimestamp()) {
                 fillEmptyBefore(grid.end(next));
