@@ -132,8 +132,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> jobCommand(Path volume, long size, Path runDir, Path summary) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agentlib")).forEach(cmd::add);
+        cmd.addAll(inherited(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         jobJvmOptions.forEach(o -> cmd.add(o.replace("{size}", String.valueOf(size))));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GnotifyCommand.class.getName(), "run", "--bounded",
                 "--emit-events", "--volume-info", volume.resolve("volume-info.xml").toString(),
@@ -143,6 +142,15 @@ final class BenchCommand implements Callable<Integer> {
                 "--summary-json", summary.toString()));
         cmd.addAll(flinkConf.asArguments());
         return cmd;
+    }
+
+    /**
+     * The options of this JVM that a job JVM gets: all but agents and flight recordings, which would profile each
+     * job into this JVM's file (a job JVM gets its own through {@code --job-jvm-option}).
+     */
+    static List<String> inherited(List<String> options) {
+        return options.stream().filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agentlib")
+                && !a.startsWith("-agentpath") && !a.startsWith("-javaagent")).toList();
     }
 
     private static void report(JsonNode r, PrintWriter out) {

@@ -34,4 +34,11 @@ class BenchCommandTest {
         List<String> cmd = parse().jobCommand(Path.of("/v"), 5, Path.of("/r"), Path.of("/r/s.json"));
         assertThat(cmd).noneMatch(a -> a.startsWith("-agentpath")).contains("--parallelism", "2");
     }
+
+    @Test
+    void theBenchJvmsAgentsAndRecordingsStayWithIt() {
+        assertThat(BenchCommand.inherited(List.of("-Xmx2g", "-agentpath:/p/lib.so=start,file=/tmp/b.txt",
+                "-agentlib:jdwp=transport=dt_socket", "-javaagent:/p/agent.jar", "-XX:StartFlightRecording=filename=b.jfr",
+                "-XX:+UseParallelGC"))).containsExactly("-Xmx2g", "-XX:+UseParallelGC");
+    }
 }
