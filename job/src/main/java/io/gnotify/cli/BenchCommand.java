@@ -51,6 +51,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
+            description = "Job runs per size, one after the other, each in a new JVM; with more than one, each size ends "
+                    + "with the least, median and greatest job time, records/s, process CPU and peak RSS, and the peak RSS "
+                    + "ratio compares medians (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Option(names = "--job-jvm-option", paramLabel = "OPTION",
             description = "Extra option for the job JVMs only, e.g. a profiler agent; {size} becomes the run's size. Repeatable; write "
                     + "--job-jvm-option=OPTION. (-D is this command's Flink setting: system properties go in GNOTIFY_JAVA_OPTS.)")
@@ -65,11 +71,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, not " + runs);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("gnotify bench: %d cores, %s, Java %s; each job JVM gets this one's options (max heap %d MB)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        List<Long> peaks = new ArrayList<>();
+        List<Double> peaks = new ArrayList<>();
         for (long size : sizes) {
             Path volume = volume(size, out);
             JournalThroughput.Result io = JournalThroughput.measure(bricks(volume), 3);
@@ -77,13 +86,23 @@ final class BenchCommand implements Callable<Integer> {
                     + " per record %.0f ns reading and %.0f ns decoding%n",
                     io.parse().recordsPerSecond(), io.parse().bytesPerSecond() / 1e6, 100 * io.ratio(),
                     io.plain().bytesPerSecond() / 1e6, io.parse().readNanosPerRecord(), io.parse().decodeNanosPerRecord());
-            JsonNode run = runJob(volume, size);
-            peaks.add(run.path("peak_rss_bytes").asLong());
-            report(run, out);
-            out.flush();
+            List<JsonNode> done = new ArrayList<>();
+            for (int i = 1; i <= runs; i++) {
+                if (runs > 1) {
+                    out.printf("  run %d of %d:%n", i, runs);
+                }
+                JsonNode run = runJob(volume, size);
+                done.add(run);
+                report(run, out);
+                out.flush();
+            }
+            peaks.add(spread(done, "peak_rss_bytes").median());
+            if (runs > 1) {
+                reportSpread(size, done, out);
+            }
         }
         if (peaks.size() > 1 && peaks.get(0) > 0) {
-            out.printf("peak RSS of the largest run / the smallest: %.2f%n", (double) peaks.get(peaks.size() - 1) / peaks.get(0));
+            out.printf("peak RSS of the largest run / the smallest: %.2f%n", peaks.get(peaks.size() - 1) / peaks.get(0));
         }
         return 0;
     }
@@ -151,6 +170,20 @@ final class BenchCommand implements Callable<Integer> {
     static List<String> inherited(List<String> options) {
         return options.stream().filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agentlib")
                 && !a.startsWith("-agentpath") && !a.startsWith("-javaagent")).toList();
+    }
+
+    private static RunSpread spread(List<JsonNode> runs, String field) {
+        return RunSpread.of(runs.stream().map(r -> r.path(field).asDouble()).toList());
+    }
+
+    /** One line over a size's runs: the spread of the figures that the host's speed moves most. */
+    static void reportSpread(long size, List<JsonNode> runs, PrintWriter out) {
+        RunSpread rate = RunSpread.of(runs.stream().map(r -> r.path("records_read").asDouble() / r.path("job_seconds").asDouble())
+                .toList());
+        out.printf("  %,d records over %d runs: job %s s = %s records/s; process CPU %s s; peak RSS %s MB%n", size,
+                runs.size(), spread(runs, "job_seconds").format("%.1f"), rate.format("%,.0f"),
+                spread(runs, "process_cpu_seconds").format("%.1f"),
+                RunSpread.of(runs.stream().map(r -> r.path("peak_rss_bytes").asDouble() / 1e6).toList()).format("%.1f"));
     }
 
     private static void report(JsonNode r, PrintWriter out) {
