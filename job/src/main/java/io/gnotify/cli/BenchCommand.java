@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
                 report(run, out);
                 out.flush();
             }
-            peaks.add(spread(done, "peak_rss_bytes").median());
+            peaks.add(spread(done, r -> field(r, "peak_rss_bytes")).median());
             if (runs > 1) {
                 reportSpread(size, done, out);
             }
@@ -172,18 +172,22 @@ final class BenchCommand implements Callable<Integer> {
                 && !a.startsWith("-agentpath") && !a.startsWith("-javaagent")).toList();
     }
 
-    private static RunSpread spread(List<JsonNode> runs, String field) {
-        return RunSpread.of(runs.stream().map(r -> r.path(field).asDouble()).toList());
+    /** The spread over {@code runs} of the figure {@code figure} takes from each run's summary. */
+    private static RunSpread spread(List<JsonNode> runs, java.util.function.ToDoubleFunction<JsonNode> figure) {
+        return RunSpread.of(runs.stream().map(figure::applyAsDouble).toList());
+    }
+
+    private static double field(JsonNode run, String name) {
+        return run.path(name).asDouble();
     }
 
     /** One line over a size's runs: the spread of the figures that the host's speed moves most. */
     static void reportSpread(long size, List<JsonNode> runs, PrintWriter out) {
-        RunSpread rate = RunSpread.of(runs.stream().map(r -> r.path("records_read").asDouble() / r.path("job_seconds").asDouble())
-                .toList());
         out.printf("  %,d records over %d runs: job %s s = %s records/s; process CPU %s s; peak RSS %s MB%n", size,
-                runs.size(), spread(runs, "job_seconds").format("%.1f"), rate.format("%,.0f"),
-                spread(runs, "process_cpu_seconds").format("%.1f"),
-                RunSpread.of(runs.stream().map(r -> r.path("peak_rss_bytes").asDouble() / 1e6).toList()).format("%.1f"));
+                runs.size(), spread(runs, r -> field(r, "job_seconds")).format("%.1f"),
+                spread(runs, r -> field(r, "records_read") / field(r, "job_seconds")).format("%,.0f"),
+                spread(runs, r -> field(r, "process_cpu_seconds")).format("%.1f"),
+                spread(runs, r -> field(r, "peak_rss_bytes") / 1e6).format("%.1f"));
     }
 
     private static void report(JsonNode r, PrintWriter out) {

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The JSON lines of volume events, appended to one buffer: the line of one volume event ({@code events/<start>-<end>.jsonl}): seq, event time, kind
+ * The JSON lines of volume events ({@code events/<start>-<end>.jsonl}), appended to one buffer. Each holds seq, event time, kind
  * ({@code E}, {@code D}, {@code M}), fop, gfid, the entry fields (parent gfid and name, the new ones for a
  * rename, mode/uid/gid for creates, the captured delete path), the representative brick and offset, and
  * the bricks that logged it. Field order is fixed, so equal events give equal bytes.

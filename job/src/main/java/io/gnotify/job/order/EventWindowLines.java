@@ -34,8 +34,6 @@ public final class EventWindowLines extends AbstractStreamOperator<WindowFileLin
     private transient long next;
     private transient ListState<Long> nextState;
     private transient EventJson json;
-    private transient long cachedStart = Long.MIN_VALUE;
-    private transient String cachedFile;
     /** Window start of the lines in {@link #json}'s buffer (meaningless while it is empty). */
     private transient long bufferedStart;
 
@@ -115,12 +113,9 @@ public final class EventWindowLines extends AbstractStreamOperator<WindowFileLin
         }
     }
 
+    /** The events file of the window starting at {@code start} (named once per chunk, so not cached). */
     private String file(long start) {
-        if (start != cachedStart) {
-            cachedStart = start;
-            cachedFile = volume + "/events/" + grid.name(start) + ".jsonl";
-        }
-        return cachedFile;
+        return volume + "/events/" + grid.name(start) + ".jsonl";
     }
 
     @Override
